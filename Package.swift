@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+// Driftwatch: data-drift statistics, reference profiles and an hourly drift job.
+//
+// Layers (acyclic, each folder under Sources/ is one module):
+//   DriftStatistics  <- DriftTables (CSV input)  <- DriftReport (per-feature comparison)  <- driftwatch (CLI)
+// DriftStatistics depends on the standard library and Foundation only.
+import PackageDescription
+
+let package = Package(
+    name: "Driftwatch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "DriftStatistics", targets: ["DriftStatistics"]),
+        .library(name: "DriftTables", targets: ["DriftTables"]),
+        .library(name: "DriftReport", targets: ["DriftReport"]),
+        .executable(name: "driftwatch", targets: ["driftwatch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "DriftStatistics"),
+        .target(name: "DriftTables"),
+        .target(name: "DriftReport", dependencies: ["DriftStatistics", "DriftTables"]),
+        .executableTarget(
+            name: "driftwatch",
+            dependencies: [
+                "DriftReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DriftStatisticsTests", dependencies: ["DriftStatistics"]),
+        .testTarget(name: "DriftTablesTests", dependencies: ["DriftTables"]),
+        .testTarget(name: "DriftReportTests", dependencies: ["DriftReport"]),
+        .testTarget(name: "DriftwatchCLITests", dependencies: ["driftwatch"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

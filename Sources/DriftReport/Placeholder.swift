@@ -1,0 +1,3 @@
+import DriftStatistics
+import DriftTables
+enum DriftReportPlaceholder {}

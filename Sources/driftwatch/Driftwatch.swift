@@ -1,0 +1,6 @@
+import ArgumentParser
+
+@main
+struct Driftwatch: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "driftwatch", abstract: "Data-drift monitor.")
+}
