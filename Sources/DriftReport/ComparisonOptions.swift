@@ -1,0 +1,35 @@
+import DriftStatistics
+
+/// How ``compareFeatures(reference:production:options:)`` tests each feature.
+///
+/// ```swift
+/// var options = ComparisonOptions()
+/// options.alpha = 0.05
+/// options.correction = .holm
+/// ```
+public struct ComparisonOptions: Sendable, Hashable {
+    /// A feature drifts when its primary p-value (KS for numeric, chi-square for categorical;
+    /// adjusted when ``correction`` is on) is below this level. Default 0.01.
+    public var alpha: Double = 0.01
+    /// PSI bins for numeric features. Default 10.
+    public var psiBins: Int = 10
+    /// PSI bin edges from reference quantiles (default) or uniform over the reference range.
+    public var psiBinning: PSIBinning = .quantile
+    /// The correction for testing many features at once. Default none.
+    public var correction: PValueCorrection = .none
+
+    /// The defaults: alpha 0.01, 10 quantile PSI bins, no correction.
+    public init() {}
+
+    /// Checks every option, naming the first one out of range.
+    ///
+    /// - Throws: ``StatisticsError/invalidArgument(name:reason:)``.
+    public func validate() throws {
+        guard alpha > 0, alpha < 1 else {
+            throw StatisticsError.invalidArgument(name: "alpha", reason: "\(alpha) is not in (0, 1)")
+        }
+        guard psiBins >= 2 else {
+            throw StatisticsError.tooFewBins(requested: psiBins, minimum: 2)
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import DriftStatistics
+import DriftTables
+import Foundation
+
+extension DriftReport {
+    /// The report as an aligned plain-text table, one row per feature, for a terminal.
+    ///
+    /// Columns: feature, kind, tested reference/production values, missing cells, the
+    /// primary test with its statistic and p-value (adjusted when a correction is on), PSI,
+    /// normalized Wasserstein (numeric) or Jensen–Shannon (categorical), and the verdict.
+    /// A test that could not run shows `n/a` and its reason is listed under the table.
+    ///
+    /// ```swift
+    /// print(report.table())
+    /// ```
+    ///
+    /// - Complexity: O(features).
+    public func table() -> String {
+        var header = ["feature", "kind", "n_ref", "n_prod", "missing", "test", "statistic", "p_value"]
+        if correction != .none { header.append("p_adj") }
+        header += ["psi", "distance", "drift"]
+        var rows: [[String]] = []
+        var notes: [String] = []
+        for feature in features {
+            var row = [
+                feature.name,
+                feature.kind.rawValue,
+                String(feature.referenceCount),
+                String(feature.productionCount),
+                "\(feature.referenceMissing.total)/\(feature.productionMissing.total)",
+                feature.primaryTest,
+                format(feature.primaryStatistic),
+                format(feature.primaryPValue),
+            ]
+            if correction != .none { row.append(format(feature.pValueAdjusted)) }
+            row.append(format(feature.psi.value?.value))
+            switch feature.kind {
+            case .numeric: row.append(format(feature.wasserstein?.value?.normalized, suffix: " W/sd"))
+            case .categorical: row.append(format(feature.jensenShannon?.value, suffix: " JS"))
+            }
+            row.append(feature.drifted ? "DRIFT" : "-")
+            rows.append(row)
+            for (test, failure) in feature.failures { notes.append("\(feature.name): \(test): \(failure)") }
+        }
+        let widths = header.indices.map { column in
+            ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
+        }
+        let numericColumns: Set<Int> = Set(2..<header.count).subtracting([header.count - 1, 5])
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: widths[column] - cell.count)
+                return numericColumns.contains(column) ? pad + cell : cell + pad
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        var output = [line(header), line(widths.map { String(repeating: "-", count: $0) })]
+        output += rows.map(line)
+        let drifted = driftedFeatures.count
+        var summary = "\(drifted) of \(features.count) feature\(features.count == 1 ? "" : "s") drifted (alpha \(alpha)"
+        summary += correction == .none ? ")" : ", \(correction.rawValue) correction)"
+        output.append("")
+        output.append(summary)
+        if !referenceOnlyColumns.isEmpty {
+            output.append("only in reference, not compared: " + referenceOnlyColumns.joined(separator: ", "))
+        }
+        if !productionOnlyColumns.isEmpty {
+            output.append("only in production, not compared: " + productionOnlyColumns.joined(separator: ", "))
+        }
+        output += notes
+        return output.joined(separator: "\n") + "\n"
+    }
+
+    private func format(_ value: Double?, suffix: String = "") -> String {
+        guard let value else { return "n/a" }
+        if value == 0 { return "0" + suffix }
+        let magnitude = abs(value)
+        if magnitude < 1e-3 || magnitude >= 1e6 {
+            return String(format: "%.3e", value) + suffix
+        }
+        return String(format: "%.4f", value) + suffix
+    }
+}
+
+extension FeatureReport {
+    /// The tests that could not run, with their reasons.
+    public var failures: [(test: String, reason: String)] {
+        var result: [(String, String)] = []
+        if let failure = kolmogorovSmirnov?.failure { result.append(("ks", failure)) }
+        if let failure = cramerVonMises?.failure { result.append(("cramer_von_mises", failure)) }
+        if let failure = wasserstein?.failure { result.append(("wasserstein", failure)) }
+        if let failure = chiSquare?.failure { result.append(("chi_square", failure)) }
+        if let failure = jensenShannon?.failure { result.append(("jensen_shannon", failure)) }
+        if let failure = psi.failure { result.append(("psi", failure)) }
+        return result
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var text = Substring(self)
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+}

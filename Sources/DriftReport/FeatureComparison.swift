@@ -1,0 +1,198 @@
+import DriftStatistics
+import DriftTables
+import Foundation
+
+/// Runs every test that fits one feature's kind on its reference and production samples.
+///
+/// Numeric features get Kolmogorov–Smirnov, Cramér–von Mises, Wasserstein (raw and
+/// normalized) and PSI; categorical features get chi-square over the union of categories,
+/// Jensen–Shannon and PSI over the categories. A test that cannot run records why in its
+/// ``TestOutcome`` and the other tests still run. Both samples are sorted once and shared by
+/// the sort-based tests.
+///
+/// If the two columns have different kinds (numbers in one file, text in the other), pass
+/// both as categorical: ``compareTables(reference:production:options:)`` does this.
+///
+/// ```swift
+/// let feature = compareFeatures(reference: referenceColumn, production: productionColumn,
+///                               options: ComparisonOptions())
+/// print(feature.primaryPValue ?? .nan)
+/// ```
+///
+/// - Parameters:
+///   - reference: The reference column.
+///   - production: The production column, of the same kind.
+///   - options: PSI binning and the like; alpha and correction are applied by the caller
+///     across features (see ``markDrift(_:options:)``).
+/// - Returns: The feature's report, with `drifted` not yet decided.
+/// - Complexity: O((n + m) log(n + m)) at most (dominated by sorting), O(n + m) memory.
+public func compareFeatures(
+    reference: ColumnSample, production: ColumnSample, options: ComparisonOptions
+) -> FeatureReport {
+    let kind: ColumnKind = reference.kind == .numeric && production.kind == .numeric ? .numeric : .categorical
+    switch kind {
+    case .numeric:
+        return compareNumeric(reference: reference, production: production, options: options)
+    case .categorical:
+        return compareCategorical(reference: reference, production: production)
+    }
+}
+
+private func compareNumeric(
+    reference: ColumnSample, production: ColumnSample, options: ComparisonOptions
+) -> FeatureReport {
+    let sortedReference = TestOutcome { try SortedSample(reference.values, label: "reference") }
+    let sortedProduction = TestOutcome { try SortedSample(production.values, label: "production") }
+    func both<Value>(_ body: (SortedSample, SortedSample) throws -> Value) -> TestOutcome<Value> {
+        TestOutcome {
+            switch (sortedReference, sortedProduction) {
+            case let (.value(referenceSample), .value(productionSample)):
+                return try body(referenceSample, productionSample)
+            case let (.failed(message), _), let (_, .failed(message)):
+                throw ComparisonFailure(message: message)
+            }
+        }
+    }
+    var report = FeatureReport(
+        name: reference.name, kind: .numeric,
+        referenceCount: reference.values.count, productionCount: production.values.count,
+        referenceMissing: reference.missing, productionMissing: production.missing,
+        psi: both { referenceSample, productionSample in
+            let bins = try PSIBins(reference: referenceSample, bins: options.psiBins, binning: options.psiBinning)
+            return try populationStabilityIndex(bins, production: productionSample.values)
+        })
+    report.kolmogorovSmirnov = both { try kolmogorovSmirnov($0, $1) }
+    report.cramerVonMises = both { try cramerVonMises($0, $1) }
+    report.wasserstein = both { try normalizedWasserstein(reference: $0, production: $1) }
+    return report
+}
+
+private func compareCategorical(reference: ColumnSample, production: ColumnSample) -> FeatureReport {
+    let categories = Array(Set(reference.categories.keys).union(production.categories.keys)).sorted()
+    let referenceCounts = categories.map { Double(reference.categories[$0] ?? 0) }
+    let productionCounts = categories.map { Double(production.categories[$0] ?? 0) }
+    let referenceTotal = reference.categories.values.reduce(0, +)
+    let productionTotal = production.categories.values.reduce(0, +)
+    func nonEmpty() throws {
+        if referenceTotal == 0 { throw StatisticsError.emptySample(sample: "reference") }
+        if productionTotal == 0 { throw StatisticsError.emptySample(sample: "production") }
+    }
+    var report = FeatureReport(
+        name: reference.name, kind: .categorical,
+        referenceCount: referenceTotal, productionCount: productionTotal,
+        referenceMissing: reference.missing, productionMissing: production.missing,
+        psi: TestOutcome {
+            try nonEmpty()
+            return try populationStabilityIndex(referenceCounts: referenceCounts, productionCounts: productionCounts)
+        })
+    report.chiSquare = TestOutcome {
+        try nonEmpty()
+        return try chiSquareHomogeneity(reference: referenceCounts, production: productionCounts)
+    }
+    report.jensenShannon = TestOutcome {
+        try nonEmpty()
+        return try jensenShannonDistance(referenceCounts, productionCounts)
+    }
+    return report
+}
+
+/// Applies the run's multiple-testing correction to the features' primary p-values and
+/// decides `drifted` for each (adjusted p-value below alpha).
+///
+/// Features whose primary test could not run are left out of the correction and never drift.
+///
+/// ```swift
+/// var features = columns.map { compareFeatures(reference: $0, production: $1, options: options) }
+/// try markDrift(&features, options: options)
+/// ```
+///
+/// - Parameters:
+///   - features: The per-feature reports, updated in place.
+///   - options: Alpha and the correction.
+/// - Throws: ``StatisticsError`` if a p-value is outside [0, 1].
+/// - Complexity: O(k log k) for k features.
+public func markDrift(_ features: inout [FeatureReport], options: ComparisonOptions) throws {
+    let tested = features.indices.filter { features[$0].primaryPValue != nil }
+    let raw = tested.compactMap { features[$0].primaryPValue }
+    let adjusted = options.correction == .none ? raw : try adjustedPValues(raw, method: options.correction)
+    for (slot, index) in tested.enumerated() {
+        if options.correction != .none { features[index].pValueAdjusted = adjusted[slot] }
+        features[index].drifted = adjusted[slot] < options.alpha
+    }
+}
+
+/// Compares every column present in both tables.
+///
+/// Features are compared in parallel (one task per column) and reported in the reference's
+/// column order. A column that is numeric in one table and categorical in the other is
+/// compared as categorical on both sides (the numeric side is re-read as text).
+///
+/// ```swift
+/// let reference = try CSVTable.load(path: "reference.csv")
+/// let production = try CSVTable.load(path: "production.csv")
+/// let report = try compareTables(reference: reference, production: production)
+/// ```
+///
+/// - Parameters:
+///   - reference: The reference table.
+///   - production: The production table.
+///   - options: Alpha, PSI binning and the multiple-testing correction.
+/// - Returns: The report.
+/// - Throws: ``ComparisonError/noCommonColumns(reference:production:)`` when the tables
+///   share no column; ``StatisticsError`` for invalid options; ``TableError`` if a file must
+///   be re-read and cannot be.
+/// - Complexity: O(total cells) plus sorting each numeric column.
+public func compareTables(
+    reference: CSVTable, production: CSVTable, options: ComparisonOptions = ComparisonOptions()
+) throws -> DriftReport {
+    try options.validate()
+    var reference = reference
+    var production = production
+    let productionNames = Set(production.columns.map(\.name))
+    let referenceNames = Set(reference.columns.map(\.name))
+    let common = reference.columns.map(\.name).filter { productionNames.contains($0) }
+    guard !common.isEmpty else {
+        throw ComparisonError.noCommonColumns(reference: reference.path, production: production.path)
+    }
+    // A column typed differently in the two files is compared as categories on both sides.
+    let mixed = common.filter { reference.column(named: $0)?.kind != production.column(named: $0)?.kind }
+    try reference.recountAsCategorical(mixed.filter { reference.column(named: $0)?.kind == .numeric })
+    try production.recountAsCategorical(mixed.filter { production.column(named: $0)?.kind == .numeric })
+
+    let pairs = common.compactMap { name -> (ColumnSample, ColumnSample)? in
+        guard let left = reference.column(named: name), let right = production.column(named: name) else { return nil }
+        return (left, right)
+    }
+    var features = concurrentMap(pairs) { compareFeatures(reference: $0.0, production: $0.1, options: options) }
+    try markDrift(&features, options: options)
+    return DriftReport(
+        alpha: options.alpha, correction: options.correction, features: features,
+        referenceOnlyColumns: reference.columns.map(\.name).filter { !productionNames.contains($0) },
+        productionOnlyColumns: production.columns.map(\.name).filter { !referenceNames.contains($0) })
+}
+
+/// Maps `items` on all cores, keeping the order.
+func concurrentMap<Item: Sendable, Result: Sendable>(
+    _ items: [Item], _ transform: @Sendable (Item) -> Result
+) -> [Result] {
+    var results = [Result?](repeating: nil, count: items.count)
+    results.withUnsafeMutableBufferPointer { buffer in
+        let slots = UnsafeSendableBuffer(buffer)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            slots.buffer[index] = transform(items[index])
+        }
+    }
+    return results.compactMap { $0 }
+}
+
+/// Lets concurrent iterations write disjoint slots of one buffer.
+private struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
+}
+
+/// Carries an upstream failure (say, an empty sample) into the tests that depend on it.
+struct ComparisonFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}

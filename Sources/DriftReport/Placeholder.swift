@@ -1,3 +1,0 @@
-import DriftStatistics
-import DriftTables
-enum DriftReportPlaceholder {}
