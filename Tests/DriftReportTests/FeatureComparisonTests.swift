@@ -1,0 +1,133 @@
+import DriftReport
+import DriftStatistics
+import DriftTables
+import Foundation
+import Testing
+
+@Suite("compareFeatures and compareTables")
+struct FeatureComparisonTests {
+    @Test("tables with no common column are an error")
+    func noCommonColumns() throws {
+        let reference = try CSVTable.load(path: try temporaryFile("a,b\n1,2\n"))
+        let production = try CSVTable.load(path: try temporaryFile("c\n1\n"))
+        #expect(throws: ComparisonError.self) { try compareTables(reference: reference, production: production) }
+    }
+
+    @Test("invalid options are an error")
+    func invalidOptions() throws {
+        let table = try CSVTable.load(path: try temporaryFile("a\n1\n2\n"))
+        var options = ComparisonOptions()
+        options.alpha = 1.5
+        #expect(throws: StatisticsError.self) { try compareTables(reference: table, production: table, options: options) }
+    }
+
+    @Test("a column with no production values reports each test's error and the others still run")
+    func emptyProductionColumn() throws {
+        let reference = try CSVTable.load(path: try temporaryFile("x,y\n1,5\n2,6\n3,7\n4,8\n"))
+        let production = try CSVTable.load(path: try temporaryFile("x,y\n,5.5\nNaN,6.5\n,7.5\n"))
+        let report = try compareTables(reference: reference, production: production)
+        let x = try #require(report.features.first { $0.name == "x" })
+        #expect(x.productionCount == 0)
+        #expect(x.productionMissing == MissingCounts(empty: 2, notANumber: 1, infinite: 0))
+        #expect(x.kolmogorovSmirnov?.failure?.contains("production: sample is empty") == true)
+        #expect(x.psi.failure != nil)
+        #expect(x.drifted == false)
+        let y = try #require(report.features.first { $0.name == "y" })
+        #expect(y.kolmogorovSmirnov?.value != nil)
+        #expect(y.productionCount == 3)
+    }
+
+    @Test("a constant reference column: PSI fails with a reason, KS still runs")
+    func constantReference() throws {
+        let reference = try CSVTable.load(path: try temporaryFile("x\n1\n1\n1\n1\n"))
+        let production = try CSVTable.load(path: try temporaryFile("x\n1\n2\n3\n"))
+        var options = ComparisonOptions()
+        options.psiBinning = .uniform
+        let feature = try #require(try compareTables(reference: reference, production: production, options: options).features.first)
+        #expect(feature.psi.failure != nil)
+        #expect(feature.kolmogorovSmirnov?.value != nil)
+        #expect(feature.wasserstein?.failure != nil)  // reference standard deviation is 0
+    }
+
+    @Test("numbers in one file and text in the other compare as categories on both sides")
+    func mixedKinds() throws {
+        let reference = try CSVTable.load(path: try temporaryFile("code\n1\n2\n2\n3\n"))
+        let production = try CSVTable.load(path: try temporaryFile("code\n1\nB\n2\n"))
+        let feature = try #require(try compareTables(reference: reference, production: production).features.first)
+        #expect(feature.kind == .categorical)
+        let chi = try #require(feature.chiSquare?.value)
+        #expect(chi.degreesOfFreedom == 3)   // categories 1, 2, 3, B
+        #expect(feature.referenceCount == 4 && feature.productionCount == 3)
+    }
+
+    @Test("categories present on one side only are part of the union")
+    func categoryUnion() throws {
+        let reference = try CSVTable.load(path: try temporaryFile("c\na\na\nb\n"))
+        let production = try CSVTable.load(path: try temporaryFile("c\na\nc\nc\n"))
+        let feature = try #require(try compareTables(reference: reference, production: production).features.first)
+        #expect(feature.chiSquare?.value?.degreesOfFreedom == 2)
+        #expect(feature.psi.value?.bins == 3)
+    }
+
+    @Test("the churn fixtures match scipy feature by feature", arguments: ["production-clean", "production-drifted"])
+    func churnAgainstScipy(hour: String) throws {
+        let reference = try CSVTable.load(path: fixturePath("churn/reference.csv"))
+        let production = try CSVTable.load(path: fixturePath("churn/\(hour).csv"))
+        let report = try compareTables(reference: reference, production: production)
+        let expected = try scipyExpectations(hour)
+        #expect(report.features.count == 10)
+        for feature in report.features {
+            let scipy = try #require(expected[feature.name], "\(feature.name) missing from scipy expectations")
+            #expect(feature.kind.rawValue == scipy["kind"] as? String)
+            #expect(feature.referenceCount == scipy["reference_count"] as? Int, "\(feature.name)")
+            #expect(feature.productionCount == scipy["production_count"] as? Int, "\(feature.name)")
+            let psi = scipy["psi"] as? [String: Any]
+            #expect(close(feature.psi.value?.value, psi?["value"], relative: 1e-12, absolute: 1e-14), "\(feature.name) psi")
+            #expect(feature.psi.value?.bins == psi?["bins"] as? Int, "\(feature.name) psi bins")
+            if feature.kind == .numeric {
+                let ks = scipy["ks"] as? [String: Any]
+                let cvm = scipy["cramer_von_mises"] as? [String: Any]
+                let w = scipy["wasserstein"] as? [String: Any]
+                #expect(close(feature.kolmogorovSmirnov?.value?.statistic, ks?["statistic"], relative: 0, absolute: 1e-12), "\(feature.name) ks")
+                #expect(close(feature.kolmogorovSmirnov?.value?.pValue, ks?["p_value"], relative: 1e-9, absolute: 1e-14), "\(feature.name) ks p")
+                #expect(close(feature.cramerVonMises?.value?.statistic, cvm?["statistic"], relative: 1e-12), "\(feature.name) cvm")
+                #expect(close(feature.cramerVonMises?.value?.pValue, cvm?["p_value"], relative: 1e-9, absolute: 1e-12), "\(feature.name) cvm p")
+                #expect(close(feature.wasserstein?.value?.distance, w?["distance"], relative: 1e-12), "\(feature.name) w")
+                #expect(close(feature.wasserstein?.value?.normalized, w?["normalized"], relative: 1e-12), "\(feature.name) w norm")
+            } else {
+                let chi = scipy["chi_square"] as? [String: Any]
+                let js = scipy["jensen_shannon"] as? [String: Any]
+                #expect(close(feature.chiSquare?.value?.statistic, chi?["statistic"], relative: 1e-12), "\(feature.name) chi2")
+                #expect(close(feature.chiSquare?.value?.pValue, chi?["p_value"], relative: 1e-9, absolute: 1e-14), "\(feature.name) chi2 p")
+                #expect(feature.chiSquare?.value?.degreesOfFreedom == chi?["dof"] as? Int)
+                #expect(close(feature.jensenShannon?.value, js?["distance"], relative: 1e-10, absolute: 1e-12), "\(feature.name) js")
+            }
+        }
+    }
+
+    @Test("drift verdicts on the churn fixtures: none in the clean hour, the shifted features in the drifted one")
+    func churnVerdicts() throws {
+        let reference = try CSVTable.load(path: fixturePath("churn/reference.csv"))
+        let clean = try compareTables(reference: reference, production: try CSVTable.load(path: fixturePath("churn/production-clean.csv")))
+        #expect(clean.driftedFeatures.isEmpty)
+        let drifted = try compareTables(reference: reference, production: try CSVTable.load(path: fixturePath("churn/production-drifted.csv")))
+        #expect(Set(drifted.driftedFeatures.map(\.name)) == ["monthly_charges", "total_charges", "support_calls", "contract"])
+    }
+
+    @Test("a correction adjusts the primary p-values across features and drift follows the adjusted value")
+    func correction() throws {
+        let reference = try CSVTable.load(path: fixturePath("churn/reference.csv"))
+        let production = try CSVTable.load(path: fixturePath("churn/production-drifted.csv"))
+        var options = ComparisonOptions()
+        options.correction = .bonferroni
+        let report = try compareTables(reference: reference, production: production, options: options)
+        for feature in report.features {
+            let raw = try #require(feature.primaryPValue)
+            let adjusted = try #require(feature.pValueAdjusted)
+            #expect(adjusted == min(1, raw * Double(report.features.count)))
+            #expect(feature.drifted == (adjusted < options.alpha))
+        }
+        // total_charges (p = 0.00106) no longer drifts once multiplied by 10 features.
+        #expect(report.features.first { $0.name == "total_charges" }?.drifted == false)
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The repository's `Fixtures/` folder.
+let fixtures = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures", isDirectory: true)
+
+func fixturePath(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
+
+/// Writes `contents` to a fresh temporary file and returns its path.
+func temporaryFile(_ contents: String, name: String = "table.csv") throws -> String {
+    let directory = FileManager.default.temporaryDirectory
+        .appendingPathComponent("driftwatch-tests-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let url = directory.appendingPathComponent(name)
+    try Data(contents.utf8).write(to: url)
+    return url.path
+}
+
+/// scipy's results for the churn fixtures (`Fixtures/churn/expected_scipy.py`).
+func scipyExpectations(_ hour: String) throws -> [String: [String: Any]] {
+    let data = try Data(contentsOf: fixtures.appendingPathComponent("churn/expected-scipy.json"))
+    let root = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    let features = root?[hour] as? [[String: Any]] ?? []
+    var byName: [String: [String: Any]] = [:]
+    for feature in features {
+        if let name = feature["name"] as? String { byName[name] = feature }
+    }
+    return byName
+}
+
+/// `|actual - expected| <= max(absolute, relative * |expected|)`.
+func close(_ actual: Double?, _ expected: Any?, relative: Double, absolute: Double = 0) -> Bool {
+    guard let actual, let expected = (expected as? NSNumber)?.doubleValue else { return false }
+    return abs(actual - expected) <= max(absolute, relative * abs(expected))
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// Runs the built `driftwatch` binary, as a user would.
+struct CLIResult {
+    let status: Int32
+    let standardOutput: String
+    let standardError: String
+}
+
+func driftwatch(_ arguments: [String]) throws -> CLIResult {
+    let process = Process()
+    process.executableURL = driftwatchBinary
+    process.arguments = arguments
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CLIResult(
+        status: process.terminationStatus,
+        standardOutput: String(decoding: outputData, as: UTF8.self),
+        standardError: String(decoding: errorData, as: UTF8.self))
+}
+
+/// The `driftwatch` executable built beside this test bundle.
+let driftwatchBinary: URL = {
+    let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+    var directory = executable.deletingLastPathComponent()
+    while directory.path != "/" {
+        let candidate = directory.appendingPathComponent("driftwatch")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        directory = directory.deletingLastPathComponent()
+    }
+    return URL(fileURLWithPath: "driftwatch")
+}()
+
+let fixtures = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Fixtures", isDirectory: true)
+
+func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
+
+func temporaryFile(_ contents: String) throws -> String {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("driftwatch-cli-\(UUID().uuidString).csv")
+    try Data(contents.utf8).write(to: url)
+    return url.path
+}
+
+@Suite("driftwatch compare")
+struct CompareCommandTests {
+    @Test("a missing file exits non-zero with one line on stderr naming it")
+    func missingFile() throws {
+        let result = try driftwatch(["compare", "/nonexistent/ref.csv", fixture("churn/production-clean.csv")])
+        #expect(result.status != 0)
+        #expect(result.standardOutput.isEmpty)
+        let lines = result.standardError.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(result.standardError.contains("/nonexistent/ref.csv: cannot open"))
+    }
+
+    @Test("no common columns exits non-zero with one line")
+    func noCommonColumns() throws {
+        let result = try driftwatch(["compare", try temporaryFile("a\n1\n"), try temporaryFile("b\n1\n")])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("no column in common"))
+        #expect(result.standardError.split(separator: "\n").count == 1)
+    }
+
+    @Test("unparsable CSV exits non-zero naming the line")
+    func unparsable() throws {
+        let bad = try temporaryFile("a,b\n1,2\n3\n")
+        let result = try driftwatch(["compare", fixture("churn/reference.csv"), bad])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains(":3: 1 field, the header has 2"))
+    }
+
+    @Test("bad option values are rejected before any work")
+    func badOptions() throws {
+        let reference = fixture("churn/reference.csv")
+        #expect(try driftwatch(["compare", reference, reference, "--alpha", "2"]).status != 0)
+        #expect(try driftwatch(["compare", reference, reference, "--psi-bins", "1"]).status != 0)
+        #expect(try driftwatch(["compare", reference, reference, "--correction", "fdr"]).status != 0)
+        let unknown = try driftwatch(["compare", reference, reference, "--columns", "age,nope"])
+        #expect(unknown.status != 0)
+        #expect(unknown.standardError.contains("nope"))
+    }
+
+    @Test("--format json prints the documented document for the fixtures, exit 0 even with drift")
+    func json() throws {
+        let result = try driftwatch(["compare", fixture("churn/reference.csv"), fixture("churn/production-drifted.csv"),
+                                     "--format", "json"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let features = try #require(root["features"] as? [[String: Any]])
+        #expect(features.count == 10)
+        let drifted = features.filter { $0["drifted"] as? Bool == true }.compactMap { $0["name"] as? String }
+        #expect(Set(drifted) == ["monthly_charges", "total_charges", "support_calls", "contract"])
+    }
+
+    @Test("--columns, --correction, --alpha and PSI options reach the report")
+    func options() throws {
+        let result = try driftwatch(["compare", fixture("churn/reference.csv"), fixture("churn/production-drifted.csv"),
+                                     "--format", "json", "--columns", "age, contract", "--correction", "bh",
+                                     "--alpha", "0.05", "--psi-bins", "5", "--psi-binning", "uniform"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        #expect(root["alpha"] as? Double == 0.05)
+        let features = try #require(root["features"] as? [[String: Any]])
+        #expect(features.compactMap { $0["name"] as? String } == ["age", "contract"])
+        #expect(features.allSatisfy { $0["p_value_adjusted"] != nil })
+        let age = try #require(features.first)
+        #expect((age["psi"] as? [String: Any])?["bins"] as? Int == 5)
+    }
+
+    @Test("the default table output lists every feature and the verdict")
+    func table() throws {
+        let result = try driftwatch(["compare", fixture("churn/reference.csv"), fixture("churn/production-clean.csv")])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("0 of 10 features drifted"))
+        #expect(result.standardOutput.split(separator: "\n").count >= 13)
+    }
+}
