@@ -21,7 +21,7 @@ extension PSIBins {
     /// ```swift
     /// let reference = try SortedSample([1.0, 2, 3, 4, 5, 6, 7, 8, 9, 10], label: "reference")
     /// let bins = try PSIBins(reference: reference, bins: 5, binning: .quantile)
-    /// bins.edges             // [1.0, 2.8, 4.6, 6.4, 8.2, 10.0]
+    /// bins.edges             // [1.0, 2.8, 4.6, 6.3999999999999995, 8.2, 10.0] (as numpy)
     /// bins.referenceCounts   // [2, 2, 2, 2, 2]
     /// ```
     ///
@@ -31,7 +31,8 @@ extension PSIBins {
     ///   - binning: Quantile (default) or uniform edges.
     /// - Throws: ``StatisticsError/tooFewBins(requested:minimum:)`` when `bins < 1`,
     ///   ``StatisticsError/degenerateReference(reason:)`` when the reference is constant
-    ///   (fewer than two distinct edges).
+    ///   (fewer than two distinct edges), ``StatisticsError/invalidRange(lower:upper:)`` for
+    ///   uniform bins whose width `max - min` overflows a `Double`.
     /// - Complexity: O(k log n) given the sorted reference.
     public init(reference: SortedSample, bins: Int = 10, binning: PSIBinning = .quantile) throws {
         guard bins >= 1 else { throw StatisticsError.tooFewBins(requested: bins, minimum: 1) }
@@ -42,6 +43,10 @@ extension PSIBins {
             guard reference.minimum < reference.maximum else {
                 throw StatisticsError.degenerateReference(
                     reason: "\(reference.label) is constant (\(reference.minimum)); uniform bins need a range")
+            }
+            guard (reference.maximum - reference.minimum).isFinite else {
+                // numpy.linspace would form inf * 0 = NaN edges here.
+                throw StatisticsError.invalidRange(lower: reference.minimum, upper: reference.maximum)
             }
             edges = try uniformBinEdges(lower: reference.minimum, upper: reference.maximum, count: bins)
         case .quantile:

@@ -95,8 +95,11 @@ struct PSIBinsTests {
         #expect(q.isFinite && abs(q - (-0.75e308)) <= 1e293, "\(q)")
         #expect(PSIBins.linearQuantile(sorted: [-1.5e308, 1.5e308], level: 0) == -1.5e308)
         #expect(PSIBins.linearQuantile(sorted: [-1.5e308, 1.5e308], level: 1) == 1.5e308)
-        let bins = try PSIBins(reference: SortedSample([-1.5e308, 1.5e308]), bins: 4, binning: .quantile)
+        let huge = try SortedSample([-1.5e308, 1.5e308])
+        let bins = try PSIBins(reference: huge, bins: 4, binning: .quantile)
         #expect(bins.edges.count == 5 && bins.edges.allSatisfy(\.isFinite))
+        // Uniform edges would need the overflowing width max - min.
+        #expect(throws: StatisticsError.self) { try PSIBins(reference: huge, bins: 4, binning: .uniform) }
     }
 
     // MARK: Uniform edges
