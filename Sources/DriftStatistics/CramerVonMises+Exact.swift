@@ -74,7 +74,7 @@ internal enum CramerVonMisesExact {
     /// - Complexity: O(total lattice states) time, O(states of one row) memory.
     @usableFromInline
     static func pValue(u: Double, nx: Int, ny: Int) throws -> Double {
-        let table = try distribution(nx: nx, ny: ny)
+        let table = try distribution(nx: nx, ny: ny, stateLimit: stateLimit)
         let zeta = threshold(u: u, nx: nx, ny: ny)
         var atLeast = 0.0
         var total = 0.0
@@ -121,9 +121,14 @@ internal enum CramerVonMisesExact {
 
     /// The frequency table of the lattice statistic over all `binom(nx + ny, nx)` paths.
     ///
-    /// - Throws: ``StatisticsError/invalidArgument(name:reason:)`` past ``stateLimit``.
+    /// - Parameters:
+    ///   - m: Size of the first sample, >= 1.
+    ///   - n: Size of the second sample, >= 1.
+    ///   - stateLimit: The budget of visited states (``stateLimit`` in production, smaller in tests).
+    /// - Returns: The table of the final cell: every path sum with its number of paths.
+    /// - Throws: ``StatisticsError/invalidArgument(name:reason:)`` past `stateLimit`.
     @usableFromInline
-    static func distribution(nx m: Int, ny n: Int) throws -> Table {
+    static func distribution(nx m: Int, ny n: Int, stateLimit: Int) throws -> Table {
         func refusal() -> StatisticsError {
             .invalidArgument(
                 name: "method",

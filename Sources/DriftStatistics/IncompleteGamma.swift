@@ -118,8 +118,29 @@ internal enum IncompleteGamma {
         }
         // a ln x - x - lgamma(a) = -a (λ - 1 - ln λ) + ½ ln(a / 2π) - μ(a),  λ = x / a
         let t = (x - a) / a  // λ - 1
-        let deviance = t - log1p(t)  // λ - 1 - ln λ >= 0
-        return -a * deviance + 0.5 * log(a / (2 * Double.pi)) - stirlingCorrection(a)
+        return -a * deviance(t) + 0.5 * log(a / (2 * Double.pi)) - stirlingCorrection(a)
+    }
+
+    /// `t - ln(1 + t)` (>= 0) to full relative accuracy, also when t is tiny.
+    ///
+    /// For |t| < 1/2, with r = t/(2 + t): ln(1 + t) = 2 atanh r = 2(r + r³/3 + r⁵/5 + ...) and
+    /// t - 2r = r·t, so `t - ln(1 + t) = r·t - 2r³(1/3 + r²/5 + r⁴/7 + ...)` without cancellation.
+    @usableFromInline
+    static func deviance(_ t: Double) -> Double {
+        guard abs(t) < 0.5 else { return t - log1p(t) }
+        let r = t / (2 + t)
+        let r2 = r * r
+        var power = 1.0
+        var series = 0.0
+        var denominator = 3.0
+        while denominator < 80 {
+            let term = power / denominator
+            series += term
+            if term <= 1e-17 * series { break }
+            power *= r2
+            denominator += 2
+        }
+        return r * t - 2 * r * r2 * series
     }
 
     /// μ(a) = lgamma(a) - ((a - ½) ln a - a + ½ ln 2π), from its asymptotic series (a >= 10).

@@ -75,9 +75,13 @@ internal enum JensenShannon {
         return values.map { $0 / total }
     }
 
-    /// `rel_entr(x, y) = x ln(x / y)` for x > 0 (here y >= x/2 > 0), and 0 for x = 0.
+    /// `rel_entr(x, y) = x ln(x / y)` for x > 0, and 0 for x = 0.
+    ///
+    /// Here `y = (x + other)/2 >= x/2`, so y is positive unless x is the smallest subnormal and
+    /// the other entry is 0, where `x/2` rounds to 0; the limit `x ln 2` is used then.
     @usableFromInline
     static func relativeEntropyTerm(_ x: Double, _ y: Double) -> Double {
-        x > 0 ? x * log(x / y) : 0
+        guard x > 0 else { return 0 }
+        return y > 0 ? x * log(x / y) : x * log(2.0)
     }
 }
