@@ -20,7 +20,8 @@ public enum CramerVonMisesMethod: String, Sendable, CaseIterable {
     /// most a few hundred megabytes.
     ///
     /// The count depends only on the two sample sizes: equal sizes fit up to about 90 each,
-    /// coprime sizes up to about 30 (29 and 30 need 53 million states), and the `.auto` range
+    /// coprime sizes up to about 35 (29 and 30 need 53 million states); a refusal comes after
+    /// one to two seconds of enumeration in an optimised build, and the `.auto` range
     /// `max(nx, ny) <= 20` needs at most about 4 million. Past the limit
     /// ``cramerVonMises(_:_:method:)-(SortedSample,SortedSample,_)`` throws
     /// ``StatisticsError/invalidArgument(name:reason:)`` naming `method`; it never falls back
@@ -98,7 +99,7 @@ public func cramerVonMises<T: BinaryFloatingPoint>(
 ///   (J. Stat. Software 17(8), 2006), compared on scipy's floored integer scale (which is how
 ///   ties enter). It is refused with `invalidArgument` when the enumeration would need more than
 ///   ``CramerVonMisesMethod/exactStateLimit`` lattice states (equal sizes up to about 90 and
-///   coprime sizes up to about 30 fit); use `.asymptotic` there. It never falls back silently.
+///   coprime sizes up to about 35 fit); use `.asymptotic` there. It never falls back silently.
 /// * `.asymptotic`: `tn = 1/6 + (T - E[T]) / √(45 Var[T])` referred to the limiting
 ///   one-sample distribution through its Bessel-function series, truncated after the first
 ///   term below 1e-7 exactly as scipy does (so p-values below ~1e-8 are series artefacts;
