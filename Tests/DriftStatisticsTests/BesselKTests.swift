@@ -83,10 +83,9 @@ struct BesselKTests {
         }
     }
 
-    @Test("recurrence K_{nu+1}(x) = K_{nu-1}(x) + (2 nu / x) K_nu(x) at nu = 0")
-    func recurrenceAtZero() {
-        // K_{-1} = K_1, so K_1 = K_1 + 0 is trivial; use nu = 1/2 with K_{3/2} closed form instead:
-        // K_{3/2}(x) = sqrt(pi/(2x)) e^-x (1 + 1/x) = K_{-1/2}(x) + (1/x) K_{1/2}(x).
+    @Test("recurrence K_{nu+1}(x) = K_{nu-1}(x) + (2 nu / x) K_nu(x) at nu = 1/2")
+    func recurrenceAtHalf() {
+        // K_{3/2}(x) = sqrt(pi/(2x)) e^-x (1 + 1/x) = K_{-1/2}(x) + (1/x) K_{1/2}(x), with K_{-1/2} = K_{1/2}.
         for x in [0.01, 0.7, 3.0, 25.0] {
             let half = BesselK.scaled(order: 0.5, x)
             let threeHalves = (Double.pi / (2 * x)).squareRoot() * (1 + 1 / x)
