@@ -86,10 +86,19 @@ public struct Histogram: Sendable, Hashable {
 public func histogram<T: BinaryFloatingPoint & SIMDScalar>(
     _ values: [T], bins: Int, range: ClosedRange<Double>? = nil
 ) throws -> Histogram {
+    try histogram(values, bins: bins, bounds: range.map { ($0.lowerBound, $0.upperBound) })
+}
+
+/// ``histogram(_:bins:range:)`` with the range as a plain pair, so that reversed or NaN bounds
+/// (which a `ClosedRange` cannot hold) reach the validation too.
+@inlinable
+func histogram<T: BinaryFloatingPoint & SIMDScalar>(
+    _ values: [T], bins: Int, bounds: (lower: Double, upper: Double)?
+) throws -> Histogram {
     guard bins >= 1 else { throw StatisticsError.tooFewBins(requested: bins, minimum: 1) }
     let binning: HistogramBinning
-    if let range {
-        binning = try HistogramBinning(bins: bins, lower: range.lowerBound, upper: range.upperBound)
+    if let bounds {
+        binning = try HistogramBinning(bins: bins, lower: bounds.lower, upper: bounds.upper)
     } else {
         let (lower, upper) = try autodetectedRange(values)
         binning = try HistogramBinning(bins: bins, lower: lower, upper: upper)

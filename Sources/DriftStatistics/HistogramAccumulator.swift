@@ -11,7 +11,7 @@
 ///
 /// The range must be fixed up front (there is no streaming equivalent of numpy's automatic
 /// min/max range); NaN, infinities and out-of-range values are counted, never dropped.
-public struct HistogramAccumulator: Sendable, Hashable {
+public struct HistogramAccumulator: Sendable {
     @usableFromInline var binning: HistogramBinning
     @usableFromInline var slots: [Int]
 
