@@ -287,6 +287,18 @@ struct HistogramTests {
         let values = HistogramTests.probeValues(edges: [-1, 0, 1], count: 333, generator: &generator)
         let infiniteEdges: [Double] = [-.infinity, -.infinity, .infinity, .infinity, .infinity, .infinity]
         #expect(try histogram(values, edges: infiniteEdges) == histogramScalar(values, edges: infiniteEdges))
+        // A finite span that overflows also takes the binary search, here with 700 bins.
+        var wideEdges = (0...700).map { Double($0 - 350) * 5e305 }
+        wideEdges[0] = -.greatestFiniteMagnitude
+        wideEdges[699] = wideEdges[698]
+        let wide = try HistogramBinning(edges: wideEdges)
+        guard case .binarySearch = wide.method else {
+            Issue.record("overflowing span did not take the binary search")
+            return
+        }
+        let wideValues = HistogramTests.probeValues(edges: wideEdges, count: 5003, generator: &generator)
+            + [1, -1, 0, 3.3e306, -2e306]
+        #expect(try histogram(wideValues, edges: wideEdges) == histogramScalar(wideValues, edges: wideEdges))
         #expect(methodsSeen.isSuperset(of: ["uniform", "linearScan", "cellTable", "binarySearch"]), "\(methodsSeen)")
     }
 
