@@ -7,7 +7,7 @@
 /// and for the values when they are binned. Monotonicity is all exactness needs: an edge whose
 /// cell is below `cell(x)` is `< x`, one whose cell is above is `> x`, so the slot of `x` is the
 /// number of edges in earlier cells plus one comparison with the (at most one) edge in its own
-/// cell. Cells holding two or more edges (clustered or repeated edges) and values outside the
+/// cell (the last edge takes part as `nextUp(last)`, which turns `x > last` into `x >= nextUp(last)`). Cells holding two or more edges (clustered or repeated edges) and values outside the
 /// table fall back to the exact binary search, value by value.
 @usableFromInline
 struct CellTable: Sendable {
@@ -17,9 +17,11 @@ struct CellTable: Sendable {
     @usableFromInline let scale: Double
     /// The largest valid cell index (`cellCount - 1`).
     @usableFromInline let lastCell: Int
-    /// The edge inside each cell, or NaN when the cell holds none (NaN compares false).
+    /// The edge inside each cell, or NaN when the cell holds none (NaN compares false);
+    /// `lastCell + 2` entries, the last one a NaN sentinel for values outside the table.
     @usableFromInline let cellEdges: [Double]
-    /// The number of edges `edges[0..<k]` below each cell; ``crowded`` for a cell with several.
+    /// The number of edges `edges[0..<k]` below each cell; ``crowded`` for a cell with several
+    /// edges and for the sentinel entry.
     @usableFromInline let cellBases: [Int]
 
     /// The base of a cell with more than one edge: so negative that the slot stays negative.
@@ -44,18 +46,19 @@ struct CellTable: Sendable {
 
         var cellEdges = [Double](repeating: .nan, count: cellCount + 1)
         var edgesInCell = [Int](repeating: 0, count: cellCount + 1)
-        // Edges edges[first...min(last, bins - 1)] go in the table; the -infinity edges before
-        // them are below every non-NaN value, the +infinity edges after them above every finite one.
-        let tableEnd = min(last, bins - 1)
-        if first <= tableEnd {
-            for index in first...tableEnd {
-                let cell = CellTable.cell(of: edges[index], origin: origin, scale: scale)
-                guard cell >= 0, cell <= cellCount else { return nil }
-                edgesInCell[cell] += 1
-                cellEdges[cell] = edges[index]
-            }
+        // The finite edges edges[first...last] go in the table; the -infinity edges before them
+        // are below every non-NaN value, the +infinity edges after them above every finite one.
+        // A finite last edge edges[bins] is stored as nextUp(edges[bins]), so that the same
+        // `<=` comparison counts `x > edges[bins]` (the "above" slot) and keeps the last bin closed.
+        for index in first...last {
+            let cell = CellTable.cell(of: edges[index], origin: origin, scale: scale)
+            guard cell >= 0, cell <= cellCount else { return nil }
+            edgesInCell[cell] += 1
+            cellEdges[cell] = index == bins ? edges[index].nextUp : edges[index]
         }
-        var cellBases = [Int](repeating: 0, count: cellCount + 1)
+        // One extra entry, index cellCount + 1, is the sentinel for values outside the table.
+        cellEdges.append(.nan)
+        var cellBases = [Int](repeating: CellTable.crowded, count: cellCount + 2)
         var below = first
         for cell in 0...cellCount {
             cellBases[cell] = edgesInCell[cell] > 1 ? CellTable.crowded : below
@@ -81,22 +84,23 @@ struct CellTable: Sendable {
 }
 
 /// Irregular explicit edges through a ``CellTable``: cell indices for eight values at once in
-/// vector registers, then per value one table load, one comparison and the counter increment.
+/// vector registers, per-lane table loads, then one packed comparison with the cells' edges
+/// (branch-free, so values close to an edge cost no misprediction). Crowded cells and values
+/// outside the table (NaN included) leave an invalid slot that the scatter step resolves exactly.
 @usableFromInline
 func tallyCellTable(
     _ values: UnsafeBufferPointer<Double>, table: CellTable,
     edges: UnsafeBufferPointer<Double>, counters: UnsafeMutableBufferPointer<Int>
 ) {
     guard let base = values.baseAddress, let counterBase = counters.baseAddress else { return }
-    let bins = edges.count - 1
-    let lastEdge = edges[bins]
+    let slotCount = edges.count + 2
     let lastCell = UInt64(table.lastCell)
+    let sentinel = table.lastCell + 1
     let origin = SIMD8<Double>(repeating: table.origin)
     let scale = SIMD8<Double>(repeating: table.scale)
     let half = SIMD8<Double>(repeating: 0.5)
     let magic = SIMD8<Double>(repeating: roundingMagic)
     let magicBits = SIMD8<Int64>(repeating: Int64(bitPattern: roundingMagic.bitPattern))
-    let lanes = HistogramBinning.counterLanes
 
     table.cellEdges.withUnsafeBufferPointer { cellEdgeBuffer in
         table.cellBases.withUnsafeBufferPointer { cellBaseBuffer in
@@ -104,30 +108,24 @@ func tallyCellTable(
                   let cellBases = cellBaseBuffer.baseAddress else { return }
 
             @inline(__always)
-            func increment(_ cell: Int64, _ x: Double, lane: Int) {
-                var slot: Int
-                if UInt64(bitPattern: cell) <= lastCell {
-                    let index = Int(truncatingIfNeeded: cell)
-                    slot = cellBases[index] &+ (cellEdges[index] <= x ? 1 : 0) &+ (x > lastEdge ? 1 : 0)
-                    if slot < 0 { slot = slotOfOutlier(x, edges: edges) }
-                } else {
-                    slot = slotOfOutlier(x, edges: edges)
-                }
-                counterBase[slot &* lanes &+ (lane & 3)] &+= 1
+            func entry(_ cell: Int64) -> Int {
+                UInt64(bitPattern: cell) <= lastCell ? Int(truncatingIfNeeded: cell) : sentinel
             }
 
             @inline(__always)
             func tallyVector(_ x: SIMD8<Double>) {
                 let centred = (x - origin) * scale - half
                 let cell = unsafeBitCast(centred + magic, to: SIMD8<Int64>.self) &- magicBits
-                increment(cell[0], x[0], lane: 0)
-                increment(cell[1], x[1], lane: 1)
-                increment(cell[2], x[2], lane: 2)
-                increment(cell[3], x[3], lane: 3)
-                increment(cell[4], x[4], lane: 4)
-                increment(cell[5], x[5], lane: 5)
-                increment(cell[6], x[6], lane: 6)
-                increment(cell[7], x[7], lane: 7)
+                let i0 = entry(cell[0]), i1 = entry(cell[1]), i2 = entry(cell[2]), i3 = entry(cell[3])
+                let i4 = entry(cell[4]), i5 = entry(cell[5]), i6 = entry(cell[6]), i7 = entry(cell[7])
+                let cellEdge = SIMD8<Double>(
+                    cellEdges[i0], cellEdges[i1], cellEdges[i2], cellEdges[i3],
+                    cellEdges[i4], cellEdges[i5], cellEdges[i6], cellEdges[i7])
+                let cellBase = SIMD8<Int64>(
+                    Int64(cellBases[i0]), Int64(cellBases[i1]), Int64(cellBases[i2]), Int64(cellBases[i3]),
+                    Int64(cellBases[i4]), Int64(cellBases[i5]), Int64(cellBases[i6]), Int64(cellBases[i7]))
+                let slot = cellBase &- unsafeBitCast(cellEdge .<= x, to: SIMD8<Int64>.self)   // true is -1
+                scatter(slot, values: x, validLow: 0, validCount: slotCount, edges: edges, counters: counterBase)
             }
 
             let count = values.count
@@ -136,11 +134,9 @@ func tallyCellTable(
                 tallyVector(UnsafeRawPointer(base + start).loadUnaligned(as: SIMD8<Double>.self))
                 start += 8
             }
-            while start < count {
-                let x = base[start]
-                let cell = CellTable.cell(of: x, origin: table.origin, scale: table.scale)
-                increment(Int64(cell), x, lane: start)
-                start += 1
+            if start < count {
+                tallyVector(loadPadded(base, start: start, end: count))
+                counterBase[(edges.count + 1) * HistogramBinning.counterLanes] -= 8 - (count - start)
             }
         }
     }
