@@ -6,7 +6,7 @@
 ///
 /// ```swift
 /// let h = try histogram([0.1, 0.3, 0.7, 2.0, .nan], bins: 10, range: 0...1)
-/// // h.counts == [0, 1, 1, 0, 0, 0, 0, 1, 0, 0]   (0.3 is in bin 2, as in numpy)
+/// // h.counts == [0, 1, 1, 0, 0, 0, 1, 0, 0, 0]   (0.3 in bin 2 and 0.7 in bin 6, as in numpy)
 /// // h.aboveRange == 1, h.nanCount == 1, h.total == 5
 /// ```
 ///
@@ -123,7 +123,9 @@ func histogram<T: BinaryFloatingPoint & SIMDScalar>(
 ///
 /// `Float` (and other) values are promoted exactly to `Double` before comparing. Equal-width
 /// edges (as from ``uniformBinEdges(lower:upper:count:)``) are recognised and binned
-/// arithmetically; up to 48 other bins use a vectorised scan, more use binary search.
+/// arithmetically; up to 4 other bins use a vectorised scan of the edges; otherwise a cell
+/// lookup table gives an arithmetic guess that one comparison corrects (binary search only for
+/// clustered edges and edges without a finite span). Every path follows the edge rule exactly.
 ///
 /// - Parameters:
 ///   - values: The sample; NaN and infinities are allowed.
@@ -131,7 +133,8 @@ func histogram<T: BinaryFloatingPoint & SIMDScalar>(
 /// - Returns: The histogram, with `edges.count - 1` counts.
 /// - Throws: ``StatisticsError/tooFewBins(requested:minimum:)`` for fewer than two edges,
 ///   ``StatisticsError/invalidEdges(index:reason:)`` for a NaN edge or a decrease.
-/// - Complexity: O(n log(edges.count)) at worst, O(n) for equal-width edges.
+/// - Complexity: O(n + edges.count) for typical edges; O(n log(edges.count)) at worst
+///   (strongly clustered edges).
 @inlinable
 public func histogram<T: BinaryFloatingPoint & SIMDScalar>(
     _ values: [T], edges: [Double]

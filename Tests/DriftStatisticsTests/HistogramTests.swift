@@ -95,6 +95,19 @@ struct HistogramTests {
         #expect(try histogramScalar([0.3], edges: h.edges) == h)
     }
 
+    @Test("the documentation examples hold")
+    func documentationExamples() throws {
+        let h = try histogram([0.1, 0.3, 0.7, 2.0, .nan], bins: 10, range: 0...1)
+        #expect(h.counts == [0, 1, 1, 0, 0, 0, 1, 0, 0, 0])
+        #expect(h.aboveRange == 1 && h.nanCount == 1 && h.total == 5)
+        let e = try histogram([-3.0, -0.5, 0.0, 0.1, 7], edges: [-1, 0, 1])
+        #expect(e.counts == [1, 2] && e.belowRange == 1 && e.aboveRange == 1)
+        let f = try histogram([Float(0.25), 0.75], bins: 2, range: 0...1)
+        #expect(f.counts == [1, 1])
+        let g = try histogram([1.0, 2.0, 9.0, .nan], edges: [0, 5])
+        #expect(g.total == 4 && g.counts == [2] && g.aboveRange == 1 && g.nanCount == 1)
+    }
+
     @Test("hand example [1,2,2,3,3,3,4] with 3 bins")
     func handExample() throws {
         let h = try histogram([1.0, 2, 2, 3, 3, 3, 4], bins: 3)
