@@ -46,21 +46,7 @@ public struct CSVTable: Sendable {
         let selected = try selectColumns(header: header, wanted: wanted, path: path)
 
         var accumulators = selected.map { ColumnAccumulator(forceCategorical: categorical.contains(header[$0])) }
-        var rowCount = 0
-        while try reader.nextRow(into: &row) {
-            guard row.count == header.count else {
-                throw TableError.fieldCountMismatch(
-                    path: path, line: reader.line, found: row.count, expected: header.count)
-            }
-            rowCount += 1
-            row.bytes.withUnsafeBufferPointer { bytes in
-                for slot in accumulators.indices {
-                    let index = selected[slot]
-                    let start = index == 0 ? 0 : row.ends[index - 1]
-                    accumulators[slot].add(UnsafeBufferPointer(rebasing: bytes[start..<row.ends[index]]))
-                }
-            }
-        }
+        let rowCount = try accumulate(reader, fields: header.count, columns: selected, into: &accumulators)
 
         var table = CSVTable(
             path: path, header: header,
@@ -89,24 +75,33 @@ public struct CSVTable: Sendable {
         var row = CSVRow()
         guard try reader.nextRow(into: &row) else { throw TableError.emptyFile(path: path) }
         var accumulators = slots.map { _ in ColumnAccumulator(forceCategorical: true) }
+        let rowCount = try CSVTable.accumulate(reader, fields: header.count, columns: headerIndices, into: &accumulators)
+        for (slot, accumulator) in zip(slots, accumulators) {
+            columns[slot] = accumulator.sample(name: columns[slot].name, rowCount: rowCount)
+        }
+    }
+
+    /// Streams the rest of `reader` (the header already read), feeding field `columns[slot]`
+    /// of every row to `accumulators[slot]`; returns the number of data rows.
+    private static func accumulate(
+        _ reader: CSVReader, fields: Int, columns: [Int], into accumulators: inout [ColumnAccumulator]
+    ) throws -> Int {
+        var row = CSVRow()
         var rowCount = 0
         while try reader.nextRow(into: &row) {
-            guard row.count == header.count else {
-                throw TableError.fieldCountMismatch(
-                    path: path, line: reader.line, found: row.count, expected: header.count)
+            guard row.count == fields else {
+                throw TableError.fieldCountMismatch(path: reader.path, line: reader.line, found: row.count, expected: fields)
             }
             rowCount += 1
             row.bytes.withUnsafeBufferPointer { bytes in
                 for slot in accumulators.indices {
-                    let index = headerIndices[slot]
+                    let index = columns[slot]
                     let start = index == 0 ? 0 : row.ends[index - 1]
                     accumulators[slot].add(UnsafeBufferPointer(rebasing: bytes[start..<row.ends[index]]))
                 }
             }
         }
-        for (slot, accumulator) in zip(slots, accumulators) {
-            columns[slot] = accumulator.sample(name: columns[slot].name, rowCount: rowCount)
-        }
+        return rowCount
     }
 
     /// The column names in the header row of `path`, without reading the data.
