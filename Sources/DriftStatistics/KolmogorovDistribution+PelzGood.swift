@@ -12,7 +12,7 @@ import Foundation
 ///     K2 = sqrt(pi/2)/(36 z^7)          sum (6z^6 + 2z^4 + pi^2 (2z^4 - 5z^2)(k-1/2)^2
 ///                                            + pi^4 (1 - 2z^2)(k-1/2)^4) exp(-u_k)
 ///          - sqrt(pi/2)/(18 z^3)        sum pi^2 k^2 exp(-v_k)          v_k = k^2 pi^2 / (2 z^2)
-///     K3 = sqrt(pi/2)/(3240 z^10)       sum (-30z^8 - 90z^6 + pi^2 (135z^4 - 96z^6)(k-1/2)^2
+///     K3 = sqrt(pi/2)/(3240 z^10)       sum (-30z^6 - 90z^8 + pi^2 (135z^4 - 96z^6)(k-1/2)^2
 ///                                            + pi^4 (212z^4 - 60z^2)(k-1/2)^4
 ///                                            + pi^6 (5 - 30z^2)(k-1/2)^6) exp(-u_k)
 ///          + sqrt(pi/2)/(108 z^6)       sum (3 pi^2 k^2 z^2 - pi^4 k^4) exp(-v_k)
@@ -57,7 +57,7 @@ func pelzGoodCDF(_ n: Int, _ x: Double) -> Double {
         sum1 += (piSquared * half2 - z2) * weight
         sum2 += (6 * z6 + 2 * z4 + piSquared * (2 * z4 - 5 * z2) * half2
                  + piFourth * (1 - 2 * z2) * half4) * weight
-        sum3 += (-30 * z8 - 90 * z6 + piSquared * (135 * z4 - 96 * z6) * half2
+        sum3 += (-30 * z6 - 90 * z8 + piSquared * (135 * z4 - 96 * z6) * half2
                  + piFourth * (212 * z4 - 60 * z2) * half4
                  + piSixth * (5 - 30 * z2) * half6) * weight
         if weight < 1e-300 || (k > 1 && weight < 1e-20 * sum0) { break }

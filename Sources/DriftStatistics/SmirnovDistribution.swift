@@ -106,19 +106,21 @@ struct BirnbaumTingeyTerms {
         let w = 1 - p
         let wBack = w - 1
         let wLow = ((1 - (w - wBack)) + (-p - wBack)) - pLow
+        // The last term can have 1 - x - j/n within rounding of 0 (n x just below an integer).
+        if w + wLow <= 0 { return -.infinity }
         let logP = log(p) + log1p(pLow / p)
-        let logW = log(w) + log1p(wLow / w)
+        let logW = w > 0 ? log(w) + log1p(wLow / w) : log(w + wLow)
         return Double(j - 1) * logP + Double(n - j) * logW
     }
 
     /// `log` of the sum of terms `0...last`, walking `j` upwards with `log C(n, j)` by recurrence.
     @usableFromInline func logSumByFullScan(through last: Int) -> Double {
-        var logBinomial = 0.0
+        var logBinomial = CompensatedSum()
         var peak = -Double.infinity
         var scaled = 0.0
         for j in 0...last {
-            if j > 0 { logBinomial += log(Double(n - j + 1) / Double(j)) }
-            let value = logBinomial + logPowers(j)
+            if j > 0 { logBinomial.add(log(Double(n - j + 1) / Double(j))) }
+            let value = logBinomial.adding(logPowers(j))
             accumulate(value, peak: &peak, scaled: &scaled)
         }
         return peak + log(scaled)
@@ -144,27 +146,29 @@ struct BirnbaumTingeyTerms {
                 if value > topValue { top = j; topValue = value }
             }
         }
-        let cutoff = topValue - 45
+        // Terms relative to the peak. For moderate n x^2 the terms are spread over most of
+        // 0...last, so the binomial recurrence runs for up to n steps: its offset from the peak is
+        // accumulated in double-double, or the rounding errors of a number of magnitude ~n would
+        // random-walk to 1e-8 relative for n = 10^6.
+        let topPowers = logPowers(top)
         var sum = 1.0
-        // Upwards from the peak.
-        var logBinomial = logBinomialCoefficient(n, top)
+        var offset = CompensatedSum()
         var j = top
         while j < last {
-            logBinomial += log(Double(n - j) / Double(j + 1))
+            offset.add(log(Double(n - j) / Double(j + 1)))
             j += 1
-            let value = logBinomial + logPowers(j)
-            if value < cutoff { break }
-            sum += exp(value - topValue)
+            let relative = offset.adding(logPowers(j) - topPowers)
+            if relative < -45 { break }
+            sum += exp(relative)
         }
-        // Downwards from the peak.
-        logBinomial = logBinomialCoefficient(n, top)
+        offset = CompensatedSum()
         j = top
         while j > 0 {
-            logBinomial -= log(Double(n - j + 1) / Double(j))
+            offset.add(-log(Double(n - j + 1) / Double(j)))
             j -= 1
-            let value = logBinomial + logPowers(j)
-            if value < cutoff { break }
-            sum += exp(value - topValue)
+            let relative = offset.adding(logPowers(j) - topPowers)
+            if relative < -45 { break }
+            sum += exp(relative)
         }
         return topValue + log(sum)
     }
@@ -178,6 +182,29 @@ struct BirnbaumTingeyTerms {
         } else {
             scaled += exp(value - peak)
         }
+    }
+}
+
+/// A running sum carried as an unevaluated pair `high + low` (Knuth's TwoSum), so that long
+/// recurrences do not accumulate the rounding errors of a large running value.
+@usableFromInline
+struct CompensatedSum {
+    @usableFromInline var high = 0.0
+    @usableFromInline var low = 0.0
+
+    @usableFromInline init() {}
+
+    /// Adds `value` exactly (to double-double precision).
+    @inline(__always) @usableFromInline mutating func add(_ value: Double) {
+        let total = high + value
+        let back = total - high
+        low += (high - (total - back)) + (value - back)
+        high = total
+    }
+
+    /// `high + value + low`, rounded once more than the exact sum.
+    @inline(__always) @usableFromInline func adding(_ value: Double) -> Double {
+        (high + value) + low
     }
 }
 
