@@ -35,8 +35,8 @@ struct ExtremumTracker {
 
     @inlinable init() {}
 
-    /// Observes the difference `numerator / (n1 n2)`, whose floating-point value `computeValue`
-    /// gives lazily, at pooled value `at`, present in x and/or y.
+    /// Observes the difference `numerator / (n1 n2)`, whose floating-point value is `float`, at
+    /// pooled value `location`, present in x and/or y.
     @inlinable @inline(__always)
     mutating func observe(numerator candidate: Int, value float: Double, at location: Double, inX: Bool, inY: Bool) {
         if candidate > numerator || float > value {
@@ -55,6 +55,41 @@ struct ExtremumTracker {
     @inlinable var location: Double { hasX ? locationInX : locationInY }
 }
 
+/// The state of the merge pass: how many values of each sample are consumed and the two
+/// running extrema.
+@usableFromInline
+struct ECDFMerge {
+    @usableFromInline let n1: Int
+    @usableFromInline let n2: Int
+    @usableFromInline let size1: Double
+    @usableFromInline let size2: Double
+    @usableFromInline var i = 0
+    @usableFromInline var j = 0
+    @usableFromInline var plus = ExtremumTracker()
+    @usableFromInline var minus = ExtremumTracker()
+
+    @inlinable init(n1: Int, n2: Int) {
+        self.n1 = n1
+        self.n2 = n2
+        size1 = Double(n1)
+        size2 = Double(n2)
+    }
+
+    /// Evaluates both ECDF differences after every value `<= value` has been consumed.
+    @inlinable @inline(__always)
+    mutating func evaluate(at value: Double, inX: Bool, inY: Bool) {
+        let numerator = i &* n2 &- j &* n1
+        if numerator >= plus.numerator {
+            let difference = Double(i) / size1 - Double(j) / size2
+            plus.observe(numerator: numerator, value: difference, at: value, inX: inX, inY: inY)
+        }
+        if -numerator >= minus.numerator {
+            let difference = Double(j) / size2 - Double(i) / size1
+            minus.observe(numerator: -numerator, value: difference, at: value, inX: inX, inY: inY)
+        }
+    }
+}
+
 /// One merge pass over two sorted samples giving `max(F1 - F2)` and `max(F2 - F1)`.
 ///
 /// Both ECDFs are evaluated after consuming every value equal to the current pooled value
@@ -66,49 +101,48 @@ struct ExtremumTracker {
 func ecdfExtrema(_ x: UnsafeBufferPointer<Double>, _ y: UnsafeBufferPointer<Double>) -> ECDFExtrema {
     let n1 = x.count
     let n2 = y.count
-    let size1 = Double(n1)
-    let size2 = Double(n2)
-    var plus = ExtremumTracker()
-    var minus = ExtremumTracker()
+    var state = ECDFMerge(n1: n1, n2: n2)
     var i = 0
     var j = 0
-    while i < n1 || j < n2 {
-        let a = i < n1 ? x[i] : Double.infinity
-        let b = j < n2 ? y[j] : Double.infinity
-        let value: Double
-        let inX: Bool
-        let inY: Bool
+    while i < n1 && j < n2 {
+        let a = x[i]
+        let b = y[j]
         if a < b {
-            value = a
-            inX = true
-            inY = false
             i += 1
-            while i < n1 && x[i] == value { i += 1 }
+            while i < n1 && x[i] == a { i += 1 }
+            state.i = i
+            state.evaluate(at: a, inX: true, inY: false)
         } else if b < a {
-            value = b
-            inX = false
-            inY = true
             j += 1
-            while j < n2 && y[j] == value { j += 1 }
+            while j < n2 && y[j] == b { j += 1 }
+            state.j = j
+            state.evaluate(at: b, inX: false, inY: true)
         } else {
-            value = a
-            inX = true
-            inY = true
             i += 1
-            while i < n1 && x[i] == value { i += 1 }
+            while i < n1 && x[i] == a { i += 1 }
             j += 1
-            while j < n2 && y[j] == value { j += 1 }
-        }
-        let numerator = i &* n2 &- j &* n1
-        if numerator >= plus.numerator {
-            let difference = Double(i) / size1 - Double(j) / size2
-            plus.observe(numerator: numerator, value: difference, at: value, inX: inX, inY: inY)
-        }
-        if -numerator >= minus.numerator {
-            let difference = Double(j) / size2 - Double(i) / size1
-            minus.observe(numerator: -numerator, value: difference, at: value, inX: inX, inY: inY)
+            while j < n2 && y[j] == a { j += 1 }
+            state.i = i
+            state.j = j
+            state.evaluate(at: a, inX: true, inY: true)
         }
     }
+    // At most one sample has values left; y's ECDF (or x's) is 1 from here on.
+    while i < n1 {
+        let a = x[i]
+        i += 1
+        while i < n1 && x[i] == a { i += 1 }
+        state.i = i
+        state.evaluate(at: a, inX: true, inY: false)
+    }
+    while j < n2 {
+        let b = y[j]
+        j += 1
+        while j < n2 && y[j] == b { j += 1 }
+        state.j = j
+        state.evaluate(at: b, inX: false, inY: true)
+    }
     return ECDFExtrema(
-        plus: plus.value, plusLocation: plus.location, minus: minus.value, minusLocation: minus.location)
+        plus: state.plus.value, plusLocation: state.plus.location,
+        minus: state.minus.value, minusLocation: state.minus.location)
 }
