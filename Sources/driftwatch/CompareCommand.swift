@@ -96,5 +96,5 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
 
-extension PSIBinning: @retroactive ExpressibleByArgument {}
-extension PValueCorrection: @retroactive ExpressibleByArgument {}
+extension PSIBinning: ExpressibleByArgument {}
+extension PValueCorrection: ExpressibleByArgument {}
