@@ -24,6 +24,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// An object whose keys keep the given order.
     case object([(String, JSONValue)])
 
+    /// Two documents are equal when they render to the same text (so `NaN == NaN` as `null`).
     public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.rendered() == rhs.rendered()
     }
