@@ -2,7 +2,7 @@
 // Driftwatch: data-drift statistics, reference profiles and an hourly drift job.
 //
 // Layers (acyclic, each folder under Sources/ is one module):
-//   DriftStatistics  <- DriftTables (CSV input)  <- DriftReport (per-feature comparison)  <- driftwatch (CLI)
+//   DriftStatistics <- DriftTables (CSV input) <- DriftProfiles (SQLite) <- DriftReport (comparison) <- driftwatch (CLI)
 // DriftStatistics depends on the standard library and Foundation only.
 import PackageDescription
 
@@ -12,16 +12,22 @@ let package = Package(
     products: [
         .library(name: "DriftStatistics", targets: ["DriftStatistics"]),
         .library(name: "DriftTables", targets: ["DriftTables"]),
+        .library(name: "DriftProfiles", targets: ["DriftProfiles"]),
         .library(name: "DriftReport", targets: ["DriftReport"]),
         .executable(name: "driftwatch", targets: ["driftwatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         .target(name: "DriftStatistics"),
         .target(name: "DriftTables"),
-        .target(name: "DriftReport", dependencies: ["DriftStatistics", "DriftTables"]),
+        .target(
+            name: "DriftProfiles",
+            dependencies: ["DriftStatistics", "DriftTables", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "DriftReport", dependencies: ["DriftStatistics", "DriftTables", "DriftProfiles"]),
         .executableTarget(
             name: "driftwatch",
             dependencies: [
@@ -31,6 +37,7 @@ let package = Package(
         ),
         .testTarget(name: "DriftStatisticsTests", dependencies: ["DriftStatistics"]),
         .testTarget(name: "DriftTablesTests", dependencies: ["DriftTables"]),
+        .testTarget(name: "DriftProfilesTests", dependencies: ["DriftProfiles"]),
         .testTarget(name: "DriftReportTests", dependencies: ["DriftReport"]),
         .testTarget(name: "DriftwatchCLITests", dependencies: ["driftwatch"]),
     ],

@@ -45,14 +45,14 @@ public struct CSVTable: Sendable {
         let header = try readHeader(row, path: path)
         let selected = try selectColumns(header: header, wanted: wanted, path: path)
 
-        var accumulators = selected.map { ColumnAccumulator(forceCategorical: categorical.contains(header[$0])) }
+        var accumulators = selected.map {
+            ColumnSampleBuilder(name: header[$0], expectedKind: categorical.contains(header[$0]) ? .categorical : nil)
+        }
         let rowCount = try accumulate(reader, fields: header.count, columns: selected, into: &accumulators)
 
         var table = CSVTable(
             path: path, header: header,
-            columns: zip(selected, accumulators).map { index, accumulator in
-                accumulator.sample(name: header[index], rowCount: rowCount)
-            },
+            columns: accumulators.map { $0.build() },
             rowCount: rowCount)
         let rescan = zip(selected, accumulators).filter { $0.1.needsRescan }.map { header[$0.0] }
         if !rescan.isEmpty { try table.recountAsCategorical(rescan) }
@@ -74,17 +74,17 @@ public struct CSVTable: Sendable {
         let reader = try CSVReader(path: path)
         var row = CSVRow()
         guard try reader.nextRow(into: &row) else { throw TableError.emptyFile(path: path) }
-        var accumulators = slots.map { _ in ColumnAccumulator(forceCategorical: true) }
-        let rowCount = try CSVTable.accumulate(reader, fields: header.count, columns: headerIndices, into: &accumulators)
+        var accumulators = slots.map { ColumnSampleBuilder(name: columns[$0].name, expectedKind: .categorical) }
+        _ = try CSVTable.accumulate(reader, fields: header.count, columns: headerIndices, into: &accumulators)
         for (slot, accumulator) in zip(slots, accumulators) {
-            columns[slot] = accumulator.sample(name: columns[slot].name, rowCount: rowCount)
+            columns[slot] = accumulator.build()
         }
     }
 
     /// Streams the rest of `reader` (the header already read), feeding field `columns[slot]`
     /// of every row to `accumulators[slot]`; returns the number of data rows.
     private static func accumulate(
-        _ reader: CSVReader, fields: Int, columns: [Int], into accumulators: inout [ColumnAccumulator]
+        _ reader: CSVReader, fields: Int, columns: [Int], into accumulators: inout [ColumnSampleBuilder]
     ) throws -> Int {
         var row = CSVRow()
         var rowCount = 0
@@ -97,7 +97,7 @@ public struct CSVTable: Sendable {
                 for slot in accumulators.indices {
                     let index = columns[slot]
                     let start = index == 0 ? 0 : row.ends[index - 1]
-                    accumulators[slot].add(UnsafeBufferPointer(rebasing: bytes[start..<row.ends[index]]))
+                    accumulators[slot].addCell(UnsafeBufferPointer(rebasing: bytes[start..<row.ends[index]]))
                 }
             }
         }
