@@ -30,6 +30,12 @@ public func compareFeatures(
     reference: ColumnSample, production: ColumnSample, options: ComparisonOptions
 ) -> FeatureReport {
     let kind: ColumnKind = reference.kind == .numeric && production.kind == .numeric ? .numeric : .categorical
+    if let failure = textInNumericColumn(production, kind: kind) {
+        return FeatureReport(
+            failingWith: failure, name: reference.name, kind: kind,
+            referenceCount: reference.testedCount, productionCount: production.values.count,
+            referenceMissing: reference.missing, productionMissing: production.missing)
+    }
     switch kind {
     case .numeric:
         return compareNumeric(reference: reference, production: production, options: options)
@@ -41,25 +47,38 @@ public func compareFeatures(
 private func compareNumeric(
     reference: ColumnSample, production: ColumnSample, options: ComparisonOptions
 ) -> FeatureReport {
-    let sortedReference = TestOutcome { try SortedSample(reference.values, label: "reference") }
-    let sortedProduction = TestOutcome { try SortedSample(production.values, label: "production") }
+    compareNumeric(
+        name: reference.name,
+        referenceSample: TestOutcome { try SortedSample(reference.values, label: "reference") },
+        referenceCount: reference.values.count, referenceMissing: reference.missing,
+        production: production,
+        psiBins: { try PSIBins(reference: $0, bins: options.psiBins, binning: options.psiBinning) },
+        options: options)
+}
+
+/// The numeric tests, given the sorted reference (or why it is unavailable) and how to get PSI bins.
+func compareNumeric(
+    name: String, referenceSample: TestOutcome<SortedSample>, referenceCount: Int,
+    referenceMissing: MissingCounts, production: ColumnSample,
+    psiBins: (SortedSample) throws -> PSIBins, options: ComparisonOptions
+) -> FeatureReport {
+    let productionSample = TestOutcome { try SortedSample(production.values, label: "production") }
     func both<Value>(_ body: (SortedSample, SortedSample) throws -> Value) -> TestOutcome<Value> {
         TestOutcome {
-            switch (sortedReference, sortedProduction) {
-            case let (.value(referenceSample), .value(productionSample)):
-                return try body(referenceSample, productionSample)
+            switch (referenceSample, productionSample) {
+            case let (.value(referenceValues), .value(productionValues)):
+                return try body(referenceValues, productionValues)
             case let (.failed(message), _), let (_, .failed(message)):
                 throw ComparisonFailure(message: message)
             }
         }
     }
     var report = FeatureReport(
-        name: reference.name, kind: .numeric,
-        referenceCount: reference.values.count, productionCount: production.values.count,
-        referenceMissing: reference.missing, productionMissing: production.missing,
-        psi: both { referenceSample, productionSample in
-            let bins = try PSIBins(reference: referenceSample, bins: options.psiBins, binning: options.psiBinning)
-            return try populationStabilityIndex(bins, production: productionSample.values)
+        name: name, kind: .numeric,
+        referenceCount: referenceCount, productionCount: production.values.count,
+        referenceMissing: referenceMissing, productionMissing: production.missing,
+        psi: both { referenceValues, productionValues in
+            try populationStabilityIndex(try psiBins(referenceValues), production: productionValues.values)
         })
     report.kolmogorovSmirnov = both { try kolmogorovSmirnov($0, $1) }
     report.cramerVonMises = both { try cramerVonMises($0, $1) }
@@ -68,19 +87,29 @@ private func compareNumeric(
 }
 
 private func compareCategorical(reference: ColumnSample, production: ColumnSample) -> FeatureReport {
-    let categories = Array(Set(reference.categories.keys).union(production.categories.keys)).sorted()
-    let referenceCounts = categories.map { Double(reference.categories[$0] ?? 0) }
-    let productionCounts = categories.map { Double(production.categories[$0] ?? 0) }
-    let referenceTotal = reference.categories.values.reduce(0, +)
-    let productionTotal = production.categories.values.reduce(0, +)
+    compareCategorical(
+        name: reference.name, referenceCategories: reference.categories, referenceMissing: reference.missing,
+        productionCategories: production.categories, productionMissing: production.missing)
+}
+
+/// The categorical tests over the sorted union of both sides' categories.
+func compareCategorical(
+    name: String, referenceCategories: [String: Int], referenceMissing: MissingCounts,
+    productionCategories: [String: Int], productionMissing: MissingCounts
+) -> FeatureReport {
+    let categories = Array(Set(referenceCategories.keys).union(productionCategories.keys)).sorted()
+    let referenceCounts = categories.map { Double(referenceCategories[$0] ?? 0) }
+    let productionCounts = categories.map { Double(productionCategories[$0] ?? 0) }
+    let referenceTotal = referenceCategories.values.reduce(0, +)
+    let productionTotal = productionCategories.values.reduce(0, +)
     func nonEmpty() throws {
         if referenceTotal == 0 { throw StatisticsError.emptySample(sample: "reference") }
         if productionTotal == 0 { throw StatisticsError.emptySample(sample: "production") }
     }
     var report = FeatureReport(
-        name: reference.name, kind: .categorical,
+        name: name, kind: .categorical,
         referenceCount: referenceTotal, productionCount: productionTotal,
-        referenceMissing: reference.missing, productionMissing: production.missing,
+        referenceMissing: referenceMissing, productionMissing: productionMissing,
         psi: TestOutcome {
             try nonEmpty()
             return try populationStabilityIndex(referenceCounts: referenceCounts, productionCounts: productionCounts)
@@ -149,26 +178,71 @@ public func compareTables(
     var reference = reference
     var production = production
     let productionNames = Set(production.columns.map(\.name))
-    let referenceNames = Set(reference.columns.map(\.name))
     let common = reference.columns.map(\.name).filter { productionNames.contains($0) }
-    guard !common.isEmpty else {
-        throw ComparisonError.noCommonColumns(reference: reference.path, production: production.path)
-    }
     // A column typed differently in the two files is compared as categories on both sides.
     let mixed = common.filter { reference.column(named: $0)?.kind != production.column(named: $0)?.kind }
     try reference.recountAsCategorical(mixed.filter { reference.column(named: $0)?.kind == .numeric })
     try production.recountAsCategorical(mixed.filter { production.column(named: $0)?.kind == .numeric })
 
-    let pairs = common.compactMap { name -> (ColumnSample, ColumnSample)? in
-        guard let left = reference.column(named: name), let right = production.column(named: name) else { return nil }
-        return (left, right)
+    return try compareColumns(
+        reference: reference.columns, production: production.columns, options: options,
+        sources: (reference.path, production.path))
+}
+
+/// Compares the columns of the same name in two sets of columns that were read with matching
+/// kinds (see ``compareTables(reference:production:options:)``, which reconciles CSV kinds first).
+///
+/// ```swift
+/// let report = try compareColumns(reference: reference.columns, production: window.columns,
+///                                 sources: ("reference.csv", "production.db"))
+/// ```
+///
+/// - Parameters:
+///   - reference: The reference columns; the report follows their order.
+///   - production: The production columns.
+///   - options: Alpha, PSI binning and the multiple-testing correction.
+///   - sources: Names of the two inputs, for the error when they share no column.
+/// - Returns: The report.
+/// - Throws: ``ComparisonError/noCommonColumns(reference:production:)``; ``StatisticsError`` for
+///   invalid options.
+/// - Complexity: O(total values · log) for the sorts.
+public func compareColumns(
+    reference: [ColumnSample], production: [ColumnSample], options: ComparisonOptions = ComparisonOptions(),
+    sources: (reference: String, production: String) = ("reference", "production")
+) throws -> DriftReport {
+    try compareEach(
+        reference, names: reference.map(\.name), production: production, options: options, sources: sources
+    ) { compareFeatures(reference: $0, production: $1, options: options) }
+}
+
+/// Pairs every reference item with the production column of the same name, compares the pairs
+/// in parallel, applies the correction and builds the report (shared by tables and profiles).
+func compareEach<Reference: Sendable>(
+    _ reference: [Reference], names: [String], production: [ColumnSample], options: ComparisonOptions,
+    sources: (reference: String, production: String),
+    compare: @Sendable (Reference, ColumnSample) -> FeatureReport
+) throws -> DriftReport {
+    try options.validate()
+    let productionByName = Dictionary(production.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    let referenceNames = Set(names)
+    let pairs = zip(reference, names).compactMap { item, name in productionByName[name].map { (item, $0) } }
+    guard !pairs.isEmpty else {
+        throw ComparisonError.noCommonColumns(reference: sources.reference, production: sources.production)
     }
-    var features = concurrentMap(pairs) { compareFeatures(reference: $0.0, production: $0.1, options: options) }
+    var features = concurrentMap(pairs) { compare($0.0, $0.1) }
     try markDrift(&features, options: options)
     return DriftReport(
         alpha: options.alpha, correction: options.correction, features: features,
-        referenceOnlyColumns: reference.columns.map(\.name).filter { !productionNames.contains($0) },
-        productionOnlyColumns: production.columns.map(\.name).filter { !referenceNames.contains($0) })
+        referenceOnlyColumns: names.filter { productionByName[$0] == nil },
+        productionOnlyColumns: production.map(\.name).filter { !referenceNames.contains($0) })
+}
+
+/// Why a production column read as numeric cannot be tested (it held text), if it cannot.
+func textInNumericColumn(_ production: ColumnSample, kind: ColumnKind) -> String? {
+    guard kind == .numeric, production.textCells > 0 else { return nil }
+    let first = production.firstTextCell.map { " (first \"\($0.text)\" at row \($0.row))" } ?? ""
+    let plural = production.textCells == 1 ? "" : "s"
+    return "production: \(production.textCells) text value\(plural) in a numeric feature\(first)"
 }
 
 /// Maps `items` on all cores, keeping the order.

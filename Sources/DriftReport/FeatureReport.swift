@@ -59,6 +59,25 @@ public struct FeatureReport: Sendable {
         }
     }
 
+    /// A report whose every test failed for the same reason (say, text in a numeric column).
+    init(
+        failingWith reason: String, name: String, kind: ColumnKind, referenceCount: Int, productionCount: Int,
+        referenceMissing: MissingCounts, productionMissing: MissingCounts
+    ) {
+        self.init(
+            name: name, kind: kind, referenceCount: referenceCount, productionCount: productionCount,
+            referenceMissing: referenceMissing, productionMissing: productionMissing, psi: .failed(reason))
+        switch kind {
+        case .numeric:
+            kolmogorovSmirnov = .failed(reason)
+            cramerVonMises = .failed(reason)
+            wasserstein = .failed(reason)
+        case .categorical:
+            chiSquare = .failed(reason)
+            jensenShannon = .failed(reason)
+        }
+    }
+
     init(
         name: String, kind: ColumnKind, referenceCount: Int, productionCount: Int,
         referenceMissing: MissingCounts, productionMissing: MissingCounts, psi: TestOutcome<PSIResult>

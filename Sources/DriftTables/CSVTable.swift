@@ -32,12 +32,16 @@ public struct CSVTable: Sendable {
     ///   - columns: The columns to load (all when `nil`); an unknown name is an error.
     ///   - categorical: Columns to read as categorical even when every cell is a number
     ///     (say, integer-coded categories).
+    ///   - kinds: Columns whose kind is already known (say, from a reference profile): a
+    ///     categorical one keeps numbers as text; a numeric one never turns categorical, its
+    ///     text cells are counted in ``ColumnSample/textCells`` instead.
     /// - Returns: The typed columns.
     /// - Throws: ``TableError`` for an unreadable or malformed file, naming the line.
     /// - Complexity: O(file size), one pass (two for a column that turns categorical after
     ///   numbers); memory O(loaded values + distinct categories).
     public static func load(
-        path: String, columns wanted: [String]? = nil, categorical: Set<String> = []
+        path: String, columns wanted: [String]? = nil, categorical: Set<String> = [],
+        kinds: [String: ColumnKind] = [:]
     ) throws -> CSVTable {
         let reader = try CSVReader(path: path)
         var row = CSVRow()
@@ -46,7 +50,7 @@ public struct CSVTable: Sendable {
         let selected = try selectColumns(header: header, wanted: wanted, path: path)
 
         var accumulators = selected.map {
-            ColumnSampleBuilder(name: header[$0], expectedKind: categorical.contains(header[$0]) ? .categorical : nil)
+            ColumnSampleBuilder(name: header[$0], expectedKind: categorical.contains(header[$0]) ? .categorical : kinds[header[$0]])
         }
         let rowCount = try accumulate(reader, fields: header.count, columns: selected, into: &accumulators)
 

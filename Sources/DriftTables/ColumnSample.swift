@@ -7,7 +7,7 @@
 ///     print(age.values.count, "values,", age.missing.total, "missing")
 /// }
 /// ```
-public struct ColumnSample: Sendable, Hashable {
+public struct ColumnSample: Sendable {
     /// The column's name from the header.
     public let name: String
     /// Numeric or categorical.
@@ -18,8 +18,13 @@ public struct ColumnSample: Sendable, Hashable {
     public internal(set) var categories: [String: Int]
     /// Cells left out of the tests.
     public internal(set) var missing: MissingCounts
-    /// The number of data rows read (tested values plus missing cells).
+    /// The number of data rows read (tested values plus missing cells, plus ``textCells``).
     public internal(set) var rowCount: Int
+    /// Text cells in a column read as numeric because its kind was fixed in advance (say, by a
+    /// reference profile); they are not tested. Zero otherwise.
+    public internal(set) var textCells: Int = 0
+    /// The first such text cell, with its 1-based row, for error messages.
+    public internal(set) var firstTextCell: (row: Int, text: String)?
 
     /// Creates a column sample from its parts.
     public init(

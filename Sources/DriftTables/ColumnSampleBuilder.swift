@@ -115,8 +115,11 @@ public struct ColumnSampleBuilder: Sendable {
     ///
     /// - Complexity: O(1) (the arrays are moved, not copied, when the builder is discarded).
     public func build() -> ColumnSample {
-        ColumnSample(
+        var sample = ColumnSample(
             name: name, kind: kind, values: values, categories: categories,
             missing: missing, rowCount: rows)
+        sample.textCells = textCount
+        sample.firstTextCell = firstText
+        return sample
     }
 }

@@ -1,28 +1,59 @@
 import ArgumentParser
+import DriftProfiles
 import DriftReport
 import DriftStatistics
 import DriftTables
 import Foundation
 
-/// `driftwatch compare REFERENCE PRODUCTION`: per-feature drift tests between two CSV files.
+/// `driftwatch compare`: per-feature drift tests between a reference (CSV or stored profile)
+/// and a production sample (CSV or a time window of a SQLite table).
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare a production CSV with a reference CSV, feature by feature.",
+        abstract: "Compare production data with a reference, feature by feature.",
+        usage: """
+            driftwatch compare REFERENCE.csv PRODUCTION.csv [options]
+              driftwatch compare --profile-db PROFILES.db --model NAME [--version N] PRODUCTION.csv [options]
+              driftwatch compare (REFERENCE.csv | --profile-db PROFILES.db --model NAME) --production-sqlite DB (--table T | --query SQL) --timestamp-column C [--at TIME] [--window 1h] [options]
+            """,
         discussion: """
-            Both files need a header row (RFC 4180 quoting). A column whose non-empty cells all \
+            CSV files need a header row (RFC 4180 quoting). A column whose non-empty cells all \
             parse as numbers is numeric (KS, Cramér–von Mises, Wasserstein, PSI), otherwise \
-            categorical (chi-square, Jensen–Shannon, PSI). Empty, NaN and infinite cells are \
-            counted as missing and left out of the tests. Exit status 0 when the comparison ran, \
-            drift or not.
+            categorical (chi-square, Jensen–Shannon, PSI); with a profile, the profile's kinds rule. \
+            Empty, NULL, NaN and infinite values are counted as missing and left out of the tests. \
+            Exit status 0 when the comparison ran, drift or not.
             """
     )
 
-    @Argument(help: "The reference CSV (the data the model was trained or validated on).")
-    var reference: String
+    @Argument(help: "REFERENCE.csv and PRODUCTION.csv; only PRODUCTION.csv with --profile-db; only REFERENCE.csv (or nothing, with --profile-db) with --production-sqlite.")
+    var files: [String] = []
 
-    @Argument(help: "The production CSV (the window to check).")
-    var production: String
+    @Option(name: .customLong("profile-db"), help: "Compare against a reference profile stored in this database.")
+    var profileDB: String?
+
+    @Option(help: "The model whose profile to use (with --profile-db).")
+    var model: String?
+
+    @Option(help: "The profile version (default: the model's active version).")
+    var version: Int?
+
+    @Option(name: .customLong("production-sqlite"), help: "Read production from this SQLite database.")
+    var productionSQLite: String?
+
+    @Option(help: "The production table (with --production-sqlite).")
+    var table: String?
+
+    @Option(help: "A SELECT to read production rows from instead of a table.")
+    var query: String?
+
+    @Option(name: .customLong("timestamp-column"), help: "The production timestamp column: ISO-8601 text (no zone = UTC) or Unix seconds.")
+    var timestampColumn: String?
+
+    @Option(help: "End of the production window (ISO-8601, e.g. 2019-04-30T11:00:00Z; default now).")
+    var at: String?
+
+    @Option(help: "Length of the production window, Prometheus style (30m, 1h, 7d).")
+    var window: String = "1h"
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
@@ -30,7 +61,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "A feature drifts when its primary p-value (KS or chi-square) is below this.")
     var alpha: Double = 0.01
 
-    @Option(name: .customLong("psi-bins"), help: "Number of PSI bins for numeric features.")
+    @Option(name: .customLong("psi-bins"), help: "Number of PSI bins for numeric features (CSV reference; a profile keeps its own).")
     var psiBins: Int = 10
 
     @Option(name: .customLong("psi-binning"), help: "PSI bin edges: quantile (of the reference) or uniform.")
@@ -39,62 +70,135 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Multiple-testing correction across features: none, bonferroni, holm or bh.")
     var correction: PValueCorrection = .none
 
-    @Option(help: "Comma-separated columns to compare (default: every column in both files).")
+    @Option(help: "Comma-separated columns to compare (default: every column in both).")
     var columns: String?
 
-    @Option(help: "Comma-separated columns to treat as categorical even if they hold numbers.")
+    @Option(help: "Comma-separated columns to treat as categorical even if they hold numbers (CSV reference).")
     var categorical: String?
 
     func validate() throws {
         guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be in (0, 1), got \(alpha)") }
         guard psiBins >= 2 else { throw ValidationError("--psi-bins must be at least 2, got \(psiBins)") }
-        if let columns, Self.split(columns).isEmpty { throw ValidationError("--columns is empty") }
+        if let columns, splitList(columns).isEmpty { throw ValidationError("--columns is empty") }
+        let expectedFiles = (profileDB == nil ? 1 : 0) + (productionSQLite == nil ? 1 : 0)
+        guard files.count == expectedFiles else {
+            switch (profileDB == nil, productionSQLite == nil) {
+            case (true, true): throw ValidationError("give REFERENCE.csv and PRODUCTION.csv")
+            case (false, true): throw ValidationError("with --profile-db give one file: PRODUCTION.csv")
+            case (true, false): throw ValidationError("with --production-sqlite give one file: REFERENCE.csv (or use --profile-db)")
+            case (false, false): throw ValidationError("with --profile-db and --production-sqlite give no files")
+            }
+        }
+        if profileDB != nil, model == nil { throw ValidationError("--profile-db needs --model") }
+        if profileDB == nil, model != nil || version != nil { throw ValidationError("--model and --version go with --profile-db") }
+        if productionSQLite != nil {
+            guard (table == nil) != (query == nil) else { throw ValidationError("--production-sqlite needs exactly one of --table or --query") }
+            guard timestampColumn != nil else { throw ValidationError("--production-sqlite needs --timestamp-column") }
+        } else if table != nil || query != nil || timestampColumn != nil || at != nil {
+            throw ValidationError("--table, --query, --timestamp-column and --at go with --production-sqlite")
+        }
     }
 
     func run() throws {
-        let wanted = columns.map(Self.split)
-        if let wanted {
-            let known = Set(try CSVTable.header(path: reference) + CSVTable.header(path: production))
-            let unknown = wanted.filter { !known.contains($0) }
-            guard unknown.isEmpty else {
-                throw ValidationError("--columns: no column named \(unknown.joined(separator: ", ")) in either file")
-            }
-        }
-        let forced = Set(categorical.map(Self.split) ?? [])
-        let referenceTable = try CSVTable.load(
-            path: reference, columns: try present(wanted, in: reference), categorical: forced)
-        let productionTable = try CSVTable.load(
-            path: production, columns: try present(wanted, in: production), categorical: forced)
         var options = ComparisonOptions()
         options.alpha = alpha
         options.psiBins = psiBins
         options.psiBinning = psiBinning
         options.correction = correction
-        let report = try compareTables(reference: referenceTable, production: productionTable, options: options)
+        let wanted = columns.map(splitList)
+        let forced = Set(categorical.map(splitList) ?? [])
+
+        let report: DriftReport
+        if let profileDB, let model {
+            let store = try ProfileStore(path: profileDB, createIfMissing: false)
+            var profile = try store.profile(model: model, version: version)
+            if let wanted { profile = try profile.restricted(to: wanted) }
+            let production = try readProduction(kinds: profile.kinds, wanted: wanted ?? profile.features.map(\.name))
+            report = try compareProfile(profile, production: production, options: options)
+        } else {
+            let referencePath = files[0]
+            if let wanted { try Self.checkColumns(wanted, in: [referencePath] + (productionSQLite == nil ? [files[1]] : [])) }
+            let reference = try CSVTable.load(
+                path: referencePath, columns: try presentColumns(wanted, in: referencePath), categorical: forced)
+            if productionSQLite != nil {
+                let kinds = Dictionary(reference.columns.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+                let production = try readProduction(kinds: kinds, wanted: reference.columns.map(\.name))
+                report = try compareColumns(
+                    reference: reference.columns, production: production, options: options,
+                    sources: (reference.path, productionSQLite ?? "production"))
+            } else {
+                let productionPath = files[1]
+                let production = try CSVTable.load(
+                    path: productionPath, columns: try presentColumns(wanted, in: productionPath), categorical: forced)
+                report = try compareTables(reference: reference, production: production, options: options)
+            }
+        }
         switch format {
-        case .table:
-            print(report.table(), terminator: "")
-        case .json:
-            print(report.json().rendered(indent: 2))
+        case .table: print(report.table(), terminator: "")
+        case .json: print(report.json().rendered(indent: 2))
         }
     }
 
-    /// The requested columns; every one must exist in at least one of the two files.
-    private func present(_ wanted: [String]?, in path: String) throws -> [String]? {
+    /// Production columns: the SQLite window, or the production CSV read with the given kinds.
+    private func readProduction(kinds: [String: ColumnKind], wanted: [String]) throws -> [ColumnSample] {
+        if let productionSQLite, let timestampColumn {
+            let end = try at.map(parseTimestamp) ?? Date()
+            let timeWindow = try TimeWindow(end: end, duration: try parseDuration(window))
+            let source: SQLiteSource = table.map { .table($0) } ?? .query(query ?? "")
+            let features = wanted.compactMap { name in kinds[name].map { (name: name, kind: $0) } }
+            let sample = try ProductionReader.read(
+                path: productionSQLite, source: source, timestampColumn: timestampColumn,
+                window: timeWindow, features: features)
+            if sample.rowCount == 0 {
+                FileHandle.standardError.write(Data(
+                    "note: no production rows in [\(formatTimestamp(timeWindow.start)), \(formatTimestamp(timeWindow.end)))\n".utf8))
+            }
+            if sample.invalidTimestamps > 0 {
+                FileHandle.standardError.write(Data("note: \(sample.invalidTimestamps) rows with unreadable timestamps were skipped\n".utf8))
+            }
+            return sample.columns
+        }
+        let path = files[files.count - 1]
+        let header = try CSVTable.header(path: path)
+        return try CSVTable.load(path: path, columns: wanted.filter(header.contains), kinds: kinds).columns
+    }
+
+    /// The requested columns present in `path` (nil = all).
+    private func presentColumns(_ wanted: [String]?, in path: String) throws -> [String]? {
         guard let wanted else { return nil }
         let header = try CSVTable.header(path: path)
         return wanted.filter(header.contains)
     }
 
-    static func split(_ list: String) -> [String] {
-        list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    /// Every requested column must exist in at least one of the files.
+    private static func checkColumns(_ wanted: [String], in paths: [String]) throws {
+        var known: Set<String> = []
+        for path in paths { known.formUnion(try CSVTable.header(path: path)) }
+        let unknown = wanted.filter { !known.contains($0) }
+        guard unknown.isEmpty else {
+            throw ValidationError("--columns: no column named \(unknown.joined(separator: ", ")) in the input")
+        }
     }
 }
 
-/// How `compare` prints its report.
+/// How `compare` and `profile show` print.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json
 }
 
 extension PSIBinning: ExpressibleByArgument {}
 extension PValueCorrection: ExpressibleByArgument {}
+
+extension ReferenceProfile {
+    /// The profile limited to the named features; an unknown name is an error.
+    func restricted(to names: [String]) throws -> ReferenceProfile {
+        let unknown = names.filter { feature(named: $0) == nil }
+        guard unknown.isEmpty else {
+            throw ValidationError("--columns: the profile has no feature named \(unknown.joined(separator: ", "))")
+        }
+        let wanted = Set(names)
+        return ReferenceProfile(
+            model: model, version: version, createdAt: createdAt, source: source, settings: settings,
+            features: features.filter { wanted.contains($0.name) })
+    }
+}

@@ -6,7 +6,12 @@ struct Driftwatch: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "driftwatch",
         abstract: "Detect data drift between a model's reference data and its production traffic.",
-        version: "0.1.0",
-        subcommands: [CompareCommand.self]
+        version: "0.2.0",
+        subcommands: [CompareCommand.self, ProfileCommand.self]
     )
+}
+
+/// Splits a comma-separated option value, trimming spaces and dropping empty items.
+func splitList(_ list: String) -> [String] {
+    list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
 }
