@@ -39,7 +39,10 @@ let package = Package(
         .testTarget(name: "DriftTablesTests", dependencies: ["DriftTables"]),
         .testTarget(name: "DriftProfilesTests", dependencies: ["DriftProfiles"]),
         .testTarget(name: "DriftReportTests", dependencies: ["DriftReport"]),
-        .testTarget(name: "DriftwatchCLITests", dependencies: ["driftwatch"]),
+        .testTarget(
+            name: "DriftwatchCLITests",
+            dependencies: ["driftwatch", "DriftProfiles", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
