@@ -1,0 +1,122 @@
+import GRDB
+
+/// The profile database's schema, built by versioned migrations.
+///
+/// A migration, once shipped, is never edited: later schema changes are new migrations
+/// appended in ``migrator`` (the hourly job adds `"v2-history"`, a run-history table that can
+/// reference `profile.id` or `model.id`). A database that records a migration this build does
+/// not know was written by a newer Driftwatch and is refused, untouched.
+///
+/// Tables of `"v1-profiles"`:
+///
+/// - `model(id, name UNIQUE, active_version)`: one row per model; `(id, active_version)` is a
+///   foreign key to `profile(model_id, version)` checked at commit, so a model always has an
+///   existing active profile. Activation is a single `UPDATE` of `active_version`.
+/// - `profile(id, model_id, version, created_at, source_*, content_hash, settings…,
+///   feature_count)`: one immutable row per written profile, `UNIQUE(model_id, version)`.
+///   `created_at` is seconds since 2001-01-01 00:00:00 UTC (Foundation's reference date,
+///   `datetime(created_at + 978307200, 'unixepoch')` in SQL), so a `Date` round-trips
+///   bit-exactly; `seed` is the `UInt64` seed's bit pattern as a signed integer;
+///   `categorical_columns` is a sorted JSON array of strings.
+/// - `feature(id, profile_id, position, name, kind, …)`: one row per feature, positions
+///   `0 ..< feature_count`, `UNIQUE(profile_id, position)` and `UNIQUE(profile_id, name)`; the
+///   sorted sample, PSI edges and PSI reference counts are ``ArrayBlob`` BLOBs.
+/// - `category(feature_id, category, count)`: category frequencies of categorical features.
+///
+/// Every double is kept in a column declared **without a type** (BLOB affinity) and checked with
+/// `typeof(...) = 'real'`: SQLite stores integral values of a `REAL` column as integers and
+/// reads them back as `+0.0` for `-0.0`, which would break bit-exact round trips.
+/// `profile`, `feature` and `category` rows cannot be updated (triggers abort), so an old
+/// profile is never rewritten in place.
+///
+/// ```swift
+/// let migrator = ProfileSchema.migrator
+/// try migrator.migrate(pool)
+/// ```
+enum ProfileSchema {
+    /// `PRAGMA application_id` of a Driftwatch profile database: `0x44575046`, the ASCII bytes
+    /// `DWPF` ("Driftwatch profiles"), stored big-endian at offset 68 of the file header.
+    static let applicationID: Int32 = 0x4457_5046
+
+    /// The identifier of the first migration.
+    static let v1Profiles = "v1-profiles"
+
+    /// Every migration this build knows, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration(v1Profiles, migrate: createProfileTables)
+        return migrator
+    }
+
+    /// The `"v1-profiles"` migration: application id, the four tables and the immutability
+    /// triggers, in the migrator's single transaction.
+    ///
+    /// - Parameter db: The connection, inside the migration's transaction.
+    /// - Throws: The SQLite error of a failed statement.
+    static func createProfileTables(_ db: Database) throws {
+        try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        try db.execute(
+            sql: """
+                CREATE TABLE model (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE CHECK (length(name) > 0),
+                    active_version INTEGER NOT NULL,
+                    FOREIGN KEY (id, active_version) REFERENCES profile (model_id, version)
+                        DEFERRABLE INITIALLY DEFERRED
+                );
+                CREATE TABLE profile (
+                    id INTEGER PRIMARY KEY,
+                    model_id INTEGER NOT NULL REFERENCES model (id),
+                    version INTEGER NOT NULL CHECK (version >= 1),
+                    created_at NOT NULL CHECK (typeof(created_at) = 'real'),
+                    source_description TEXT NOT NULL,
+                    source_row_count INTEGER NOT NULL CHECK (source_row_count >= 0),
+                    content_hash TEXT NOT NULL,
+                    sample_cap INTEGER NOT NULL,
+                    psi_bins INTEGER NOT NULL,
+                    category_cap INTEGER NOT NULL,
+                    seed INTEGER NOT NULL,
+                    categorical_columns TEXT NOT NULL
+                        CHECK (json_valid(categorical_columns) AND json_type(categorical_columns) = 'array'),
+                    feature_count INTEGER NOT NULL CHECK (feature_count >= 0),
+                    UNIQUE (model_id, version)
+                );
+                CREATE TABLE feature (
+                    id INTEGER PRIMARY KEY,
+                    profile_id INTEGER NOT NULL REFERENCES profile (id),
+                    position INTEGER NOT NULL CHECK (position >= 0),
+                    name TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('numeric', 'categorical')),
+                    row_count INTEGER NOT NULL CHECK (row_count >= 0),
+                    missing_empty INTEGER NOT NULL CHECK (missing_empty >= 0),
+                    missing_nan INTEGER NOT NULL CHECK (missing_nan >= 0),
+                    missing_infinite INTEGER NOT NULL CHECK (missing_infinite >= 0),
+                    summary_count INTEGER NOT NULL CHECK (summary_count >= 0),
+                    summary_mean NOT NULL CHECK (typeof(summary_mean) = 'real'),
+                    summary_m2 NOT NULL CHECK (typeof(summary_m2) = 'real'),
+                    summary_min NOT NULL CHECK (typeof(summary_min) = 'real'),
+                    summary_max NOT NULL CHECK (typeof(summary_max) = 'real'),
+                    summary_non_finite INTEGER NOT NULL CHECK (summary_non_finite >= 0),
+                    sample BLOB NOT NULL CHECK (typeof(sample) = 'blob'),
+                    sample_is_exact INTEGER NOT NULL CHECK (sample_is_exact IN (0, 1)),
+                    psi_edges BLOB CHECK (psi_edges IS NULL OR typeof(psi_edges) = 'blob'),
+                    psi_counts BLOB CHECK (psi_counts IS NULL OR typeof(psi_counts) = 'blob'),
+                    CHECK ((psi_edges IS NULL) = (psi_counts IS NULL)),
+                    UNIQUE (profile_id, position),
+                    UNIQUE (profile_id, name)
+                );
+                CREATE TABLE category (
+                    feature_id INTEGER NOT NULL REFERENCES feature (id),
+                    category TEXT NOT NULL,
+                    count INTEGER NOT NULL CHECK (count >= 0),
+                    PRIMARY KEY (feature_id, category)
+                ) WITHOUT ROWID;
+                CREATE TRIGGER profile_is_immutable BEFORE UPDATE ON profile
+                BEGIN SELECT RAISE(ABORT, 'stored profiles are immutable'); END;
+                CREATE TRIGGER feature_is_immutable BEFORE UPDATE ON feature
+                BEGIN SELECT RAISE(ABORT, 'stored profiles are immutable'); END;
+                CREATE TRIGGER category_is_immutable BEFORE UPDATE ON category
+                BEGIN SELECT RAISE(ABORT, 'stored profiles are immutable'); END;
+                """)
+    }
+}

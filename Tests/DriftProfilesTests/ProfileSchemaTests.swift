@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import Testing
+@testable import DriftProfiles
+
+@Suite struct ProfileSchemaTests {
+    @Test func foreignKeysRejectOrphans() throws {
+        let path = try temporaryDatabasePath()
+        let store = try ProfileStore(path: path)
+        _ = try store.write(markedProfile(model: "churn", marker: 1))
+        // Every SQLite connection must enable foreign keys itself; GRDB's raw connection does.
+        #expect(throws: DatabaseError.self) {
+            try withRawConnection(path) { db in
+                try db.execute(sql: "INSERT INTO category (feature_id, category, count) VALUES (999, 'x', 1)")
+            }
+        }
+        #expect(throws: DatabaseError.self) {
+            try withRawConnection(path) { db in
+                try db.execute(sql: "UPDATE model SET active_version = 7")  // no version 7
+            }
+        }
+        #expect(throws: DatabaseError.self) {
+            try withRawConnection(path) { db in
+                try db.execute(sql: "INSERT INTO model (name, active_version) VALUES ('fraud', 1)")  // no profile
+            }
+        }
+        // The store's own connections enforce them too.
+        let enabled = try store.pool.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") }
+        #expect(enabled == 1)
+    }
+
+    @Test func applicationIDIsDWPFInTheFileHeader() throws {
+        let path = try temporaryDatabasePath()
+        do { _ = try ProfileStore(path: path) }
+        let header = try #require(FileManager.default.contents(atPath: path)).prefix(72)
+        #expect(Array(header.suffix(4)) == Array("DWPF".utf8))
+        #expect(ProfileStore.applicationID == 0x4457_5046)
+    }
+
+    @Test func theFirstMigrationCreatesTheDocumentedTables() throws {
+        let path = try temporaryDatabasePath()
+        do { _ = try ProfileStore(path: path) }
+        let tables = try withRawConnection(path) { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        }
+        #expect(tables == ["category", "feature", "grdb_migrations", "model", "profile"])
+        let triggers = try withRawConnection(path) { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+        }
+        #expect(triggers == ["category_is_immutable", "feature_is_immutable", "profile_is_immutable"])
+        #expect(ProfileSchema.migrator.migrations == ["v1-profiles"])
+    }
+
+    @Test func aLaterMigrationCanBeAppended() throws {
+        // What the hourly job's "v2-history" will do: append a migration, reopen, keep the data.
+        let path = try temporaryDatabasePath()
+        let store = try ProfileStore(path: path)
+        let written = try store.write(markedProfile(model: "churn", marker: 1))
+        var migrator = ProfileSchema.migrator
+        migrator.registerMigration("v2-test") { db in
+            try db.execute(sql: "CREATE TABLE run (id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profile (id))")
+        }
+        try migrator.migrate(store.pool)
+        #expect(try store.profile(model: "churn") == written)
+    }
+}
