@@ -37,7 +37,10 @@ let package = Package(
         ),
         .testTarget(name: "DriftStatisticsTests", dependencies: ["DriftStatistics"]),
         .testTarget(name: "DriftTablesTests", dependencies: ["DriftTables"]),
-        .testTarget(name: "DriftProfilesTests", dependencies: ["DriftProfiles"]),
+        .testTarget(
+            name: "DriftProfilesTests",
+            dependencies: ["DriftProfiles", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "DriftReportTests", dependencies: ["DriftReport"]),
         .testTarget(
             name: "DriftwatchCLITests",
