@@ -2,7 +2,8 @@
 // Driftwatch: data-drift statistics, reference profiles and an hourly drift job.
 //
 // Layers (acyclic, each folder under Sources/ is one module):
-//   DriftStatistics <- DriftTables (CSV input) <- DriftProfiles (SQLite) <- DriftReport (comparison) <- driftwatch (CLI)
+//   DriftStatistics <- DriftTables (CSV input) <- DriftProfiles (SQLite) <- DriftReport (comparison)
+//     <- DriftMonitor (the hourly job: config, Pushgateway, Alertmanager) <- driftwatch (CLI)
 // DriftStatistics depends on the standard library and Foundation only.
 import PackageDescription
 
@@ -14,11 +15,15 @@ let package = Package(
         .library(name: "DriftTables", targets: ["DriftTables"]),
         .library(name: "DriftProfiles", targets: ["DriftProfiles"]),
         .library(name: "DriftReport", targets: ["DriftReport"]),
+        .library(name: "DriftMonitor", targets: ["DriftMonitor"]),
         .executable(name: "driftwatch", targets: ["driftwatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         .target(name: "DriftStatistics"),
@@ -28,10 +33,19 @@ let package = Package(
             dependencies: ["DriftStatistics", "DriftTables", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "DriftReport", dependencies: ["DriftStatistics", "DriftTables", "DriftProfiles"]),
+        .target(
+            name: "DriftMonitor",
+            dependencies: [
+                "DriftReport", "DriftProfiles", "DriftStatistics", "DriftTables",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "driftwatch",
             dependencies: [
-                "DriftReport",
+                "DriftReport", "DriftMonitor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +56,7 @@ let package = Package(
             dependencies: ["DriftProfiles", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "DriftReportTests", dependencies: ["DriftReport"]),
+        .testTarget(name: "DriftMonitorTests", dependencies: ["DriftMonitor"]),
         .testTarget(
             name: "DriftwatchCLITests",
             dependencies: ["driftwatch", "DriftProfiles", .product(name: "GRDB", package: "GRDB.swift")]
