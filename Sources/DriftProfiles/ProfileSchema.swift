@@ -41,11 +41,46 @@ enum ProfileSchema {
     /// The identifier of the first migration.
     static let v1Profiles = "v1-profiles"
 
+    /// The identifier of the run-history migration.
+    static let v2History = "v2-history"
+
     /// Every migration this build knows, in order.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(v1Profiles, migrate: createProfileTables)
+        migrator.registerMigration(v2History, migrate: createHistoryTable)
         return migrator
+    }
+
+    /// The `"v2-history"` migration: `check_run`, one row per run of the hourly job, written
+    /// before anything is sent so an outage of the Pushgateway or Alertmanager loses nothing.
+    /// `result` is the run's JSON (per-feature results); `metrics_delivered` and
+    /// `alerts_delivered` are updated after delivery (NULL: not attempted).
+    ///
+    /// - Parameter db: The connection, inside the migration's transaction.
+    /// - Throws: The SQLite error of a failed statement.
+    static func createHistoryTable(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE check_run (
+                    id INTEGER PRIMARY KEY,
+                    model TEXT NOT NULL,
+                    profile_version INTEGER,
+                    started_at REAL NOT NULL,
+                    window_start REAL,
+                    window_end REAL,
+                    status TEXT NOT NULL CHECK (status IN ('success', 'failure')),
+                    error TEXT,
+                    features_checked INTEGER NOT NULL DEFAULT 0,
+                    features_drifted INTEGER NOT NULL DEFAULT 0,
+                    drifted TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(drifted)),
+                    result TEXT CHECK (result IS NULL OR json_valid(result)),
+                    metrics_delivered INTEGER CHECK (metrics_delivered IN (0, 1)),
+                    alerts_delivered INTEGER CHECK (alerts_delivered IN (0, 1)),
+                    delivery_error TEXT
+                );
+                CREATE INDEX check_run_model_started ON check_run (model, started_at);
+                """)
     }
 
     /// The `"v1-profiles"` migration: application id, the four tables and the immutability

@@ -245,8 +245,18 @@ func textInNumericColumn(_ production: ColumnSample, kind: ColumnKind) -> String
     return "production: \(production.textCells) text value\(plural) in a numeric feature\(first)"
 }
 
-/// Maps `items` on all cores, keeping the order.
-func concurrentMap<Item: Sendable, Result: Sendable>(
+/// Maps `items` on all cores, keeping the order: one task per item, results in input order.
+///
+/// ```swift
+/// let reports = concurrentMap(pairs) { compareFeatures(reference: $0.0, production: $0.1, options: options) }
+/// ```
+///
+/// - Parameters:
+///   - items: The inputs.
+///   - transform: A pure function of one item.
+/// - Returns: `items.map(transform)`, computed in parallel.
+/// - Complexity: O(n) calls of `transform`, spread over the available cores.
+public func concurrentMap<Item: Sendable, Result: Sendable>(
     _ items: [Item], _ transform: @Sendable (Item) -> Result
 ) -> [Result] {
     var results = [Result?](repeating: nil, count: items.count)

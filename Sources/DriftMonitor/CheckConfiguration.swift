@@ -1,0 +1,142 @@
+import DriftProfiles
+import DriftStatistics
+import Foundation
+
+/// Everything `driftwatch check` needs for one model, loaded from a YAML file.
+///
+/// ```yaml
+/// model: churn
+/// profiles: profiles.db            # SQLite file with reference profiles (active version used)
+/// production:
+///   sqlite: production.db
+///   table: predictions             # or  query: "SELECT ..."
+///   timestamp_column: ts
+///   window: 1h
+/// features: all                    # or a list, with per-feature overrides
+/// alpha: 0.01
+/// correction: none                 # bonferroni | holm | bh
+/// min_samples: 50
+/// pushgateway:
+///   url: http://127.0.0.1:9091
+///   job: driftwatch
+/// alertmanager:
+///   url: http://127.0.0.1:9093
+///   runbook_url: https://runbooks.example.com/drift/{model}/{feature}
+/// ```
+///
+/// Unknown keys are rejected with the key's name; relative paths resolve against the file's
+/// folder; `DRIFTWATCH_PUSHGATEWAY_URL` and `DRIFTWATCH_ALERTMANAGER_URL` override the URLs.
+public struct CheckConfiguration: Sendable, Hashable {
+    /// The model whose active profile is used.
+    public var model: String
+    /// The profile database (absolute path).
+    public var profiles: String
+    /// Where production rows come from.
+    public var production: ProductionConfiguration
+    /// The features to check: `nil` for all of the profile's features.
+    public var features: [FeatureConfiguration]?
+    /// Significance level. Default 0.01.
+    public var alpha: Double = 0.01
+    /// Multiple-testing correction across features. Default none.
+    public var correction: PValueCorrection = .none
+    /// Fewer values than this (in production or the reference) and a feature is reported as
+    /// insufficient instead of tested. Default 50.
+    public var minSamples: Int = 50
+    /// Optional effect-size gate: a feature alerts only if p < alpha AND its PSI or normalized
+    /// Wasserstein exceeds a threshold.
+    public var effectSize: EffectSizeGate?
+    /// Where metrics go (nil: not pushed).
+    public var pushgateway: PushgatewayConfiguration?
+    /// Where alerts go (nil: drifted features are logged and listed in the summary).
+    public var alertmanager: AlertmanagerConfiguration?
+    /// Retries for both deliveries.
+    public var retries = RetryPolicy()
+    /// The lock file that keeps overlapping runs apart (default: next to the profile database).
+    public var lockFile: String
+
+    /// Creates a configuration in code (the YAML loader is ``load(path:environment:)``).
+    public init(model: String, profiles: String, production: ProductionConfiguration, lockFile: String? = nil) {
+        self.model = model
+        self.profiles = profiles
+        self.production = production
+        self.lockFile = lockFile ?? CheckConfiguration.defaultLockFile(profiles: profiles, model: model)
+    }
+
+    static func defaultLockFile(profiles: String, model: String) -> String {
+        let safe = model.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }
+        return profiles + ".\(String(safe)).lock"
+    }
+}
+
+/// The production source of the job (the `production:` block).
+public struct ProductionConfiguration: Sendable, Hashable {
+    /// The SQLite database (absolute path).
+    public var sqlite: String
+    /// A table, or a SELECT statement.
+    public var source: SQLiteSource
+    /// The timestamp column: ISO-8601 text (no zone = UTC) or Unix seconds.
+    public var timestampColumn: String
+    /// The window length in seconds. Default one hour.
+    public var window: TimeInterval = 3_600
+
+    /// Creates a production source.
+    public init(sqlite: String, source: SQLiteSource, timestampColumn: String, window: TimeInterval = 3_600) {
+        self.sqlite = sqlite
+        self.source = source
+        self.timestampColumn = timestampColumn
+        self.window = window
+    }
+}
+
+/// One entry of the `features:` list, with its overrides.
+///
+/// ```yaml
+/// features:
+///   - age
+///   - name: income
+///     test: cramer_von_mises
+///     min_samples: 200
+/// ```
+public struct FeatureConfiguration: Sendable, Hashable {
+    /// The feature name (as in the profile and the production table).
+    public var name: String
+    /// The test whose p-value decides drift: `ks` or `cramer_von_mises` for numeric features,
+    /// `chi_square` for categorical ones. Default: `ks` / `chi_square`.
+    public var test: String?
+    /// Overrides the job's `min_samples` for this feature.
+    public var minSamples: Int?
+
+    /// Creates a feature entry.
+    public init(name: String, test: String? = nil, minSamples: Int? = nil) {
+        self.name = name
+        self.test = test
+        self.minSamples = minSamples
+    }
+}
+
+/// The effect-size gate (the `effect_size:` block): "KS flags everything at large n".
+///
+/// ```yaml
+/// effect_size:
+///   psi: 0.1
+///   wasserstein_normalized: 0.1
+/// ```
+public struct EffectSizeGate: Sendable, Hashable {
+    /// A drifted feature must also have PSI above this (when set) …
+    public var psi: Double?
+    /// … or a normalized Wasserstein distance above this (when set).
+    public var wassersteinNormalized: Double?
+
+    /// Creates a gate; a feature passes when either configured threshold is exceeded.
+    public init(psi: Double? = nil, wassersteinNormalized: Double? = nil) {
+        self.psi = psi
+        self.wassersteinNormalized = wassersteinNormalized
+    }
+
+    /// Whether a feature with these effect sizes passes the gate.
+    public func passes(psi featurePSI: Double?, wassersteinNormalized featureW: Double?) -> Bool {
+        if let psi, let featurePSI, featurePSI > psi { return true }
+        if let wassersteinNormalized, let featureW, featureW > wassersteinNormalized { return true }
+        return false
+    }
+}

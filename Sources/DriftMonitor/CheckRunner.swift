@@ -1,0 +1,198 @@
+import DriftProfiles
+import DriftReport
+import DriftStatistics
+import DriftTables
+import Foundation
+
+/// Why a run could not read its inputs; the job records it, pushes a failure timestamp and
+/// raises the job-level alert.
+public struct InputFailure: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What failed, in one line (the underlying error's description).
+    public let message: String
+
+    /// Creates a failure.
+    public init(_ message: String) { self.message = message }
+
+    /// The message.
+    public var description: String { message }
+}
+
+/// Runs one drift check: reads the model's active profile and the production window, tests
+/// every configured feature and decides which ones drifted.
+///
+/// Features run in parallel. A feature whose column is missing, that has fewer values than
+/// `min_samples`, or whose tests cannot run (text in a numeric column) is reported with its
+/// status and reason; the other features still run. The multiple-testing correction covers
+/// the tested features' decision p-values; a feature drifts when its (adjusted) decision
+/// p-value is below alpha and, if configured, the effect-size gate passes.
+///
+/// ```swift
+/// let run = try runCheck(configuration, windowEnd: Date())
+/// print(run.driftedFeatures.map(\.name))
+/// ```
+///
+/// - Parameters:
+///   - configuration: The job configuration.
+///   - windowEnd: The end of the window (exclusive); the start is `windowEnd - window`.
+///   - window: Overrides the configured window length, in seconds.
+///   - startedAt: When the run started (for `duration`).
+/// - Returns: The run's results.
+/// - Throws: ``InputFailure`` when the profile or the production table cannot be read, or a
+///   configured feature is not in the profile.
+/// - Complexity: O(production values · log) plus O(reference sample sizes).
+public func runCheck(
+    _ configuration: CheckConfiguration, windowEnd: Date, window: TimeInterval? = nil, startedAt: Date = Date()
+) throws -> CheckRun {
+    let profile: ReferenceProfile
+    let timeWindow: TimeWindow
+    let sample: ProductionSample
+    do {
+        let store = try ProfileStore(path: configuration.profiles, createIfMissing: false)
+        profile = try store.profile(model: configuration.model)
+        timeWindow = try TimeWindow(end: windowEnd, duration: window ?? configuration.production.window)
+    } catch {
+        throw InputFailure(String(describing: error))
+    }
+    let selected: [(FeatureProfile, FeatureConfiguration)]
+    if let features = configuration.features {
+        let unknown = features.map(\.name).filter { profile.feature(named: $0) == nil }
+        guard unknown.isEmpty else {
+            throw InputFailure("features \(unknown.joined(separator: ", ")) are not in profile \(profile.model) v\(profile.version)")
+        }
+        selected = features.compactMap { entry in profile.feature(named: entry.name).map { ($0, entry) } }
+    } else {
+        selected = profile.features.map { ($0, FeatureConfiguration(name: $0.name)) }
+    }
+    for (feature, entry) in selected {
+        if let test = entry.test, !allowedTests(feature.kind).contains(test) {
+            throw InputFailure("feature \(feature.name) is \(feature.kind.rawValue); test \(test) does not apply (use \(allowedTests(feature.kind).joined(separator: " or ")))")
+        }
+    }
+    do {
+        sample = try ProductionReader.read(
+            path: configuration.production.sqlite, source: configuration.production.source,
+            timestampColumn: configuration.production.timestampColumn, window: timeWindow,
+            features: selected.map { (name: $0.0.name, kind: $0.0.kind) })
+    } catch {
+        throw InputFailure(String(describing: error))
+    }
+
+    var options = ComparisonOptions()
+    options.alpha = configuration.alpha
+    let columns = Dictionary(sample.columns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    let minimum = configuration.minSamples
+    let evaluations = concurrentMap(selected) { feature, entry in
+        evaluate(feature, entry: entry, production: columns[feature.name], problem: sample.problems[feature.name],
+                 productionRows: sample.rowCount, minSamples: entry.minSamples ?? minimum, options: options)
+    }
+    let checks = try decide(evaluations, configuration: configuration)
+    return CheckRun(
+        model: profile.model, profileVersion: profile.version,
+        windowStart: timeWindow.start, windowEnd: timeWindow.end, startedAt: startedAt,
+        duration: Date().timeIntervalSince(startedAt), alpha: configuration.alpha,
+        correction: configuration.correction.rawValue, productionRows: sample.rowCount, features: checks)
+}
+
+private func allowedTests(_ kind: ColumnKind) -> [String] {
+    kind == .numeric ? ["ks", "cramer_von_mises"] : ["chi_square"]
+}
+
+/// One feature's tests before the correction and the drift decision.
+struct Evaluation: Sendable {
+    let feature: FeatureProfile
+    let decisionTest: String
+    let status: FeatureStatus
+    let reason: String?
+    let productionCount: Int
+    let productionMissingRatio: Double
+    let report: FeatureReport?
+}
+
+private func evaluate(
+    _ feature: FeatureProfile, entry: FeatureConfiguration, production: ColumnSample?, problem: String?,
+    productionRows: Int, minSamples: Int, options: ComparisonOptions
+) -> Evaluation {
+    let decisionTest = entry.test ?? (feature.kind == .numeric ? "ks" : "chi_square")
+    func skipped(_ status: FeatureStatus, _ reason: String, count: Int = 0, missingRatio: Double = 0) -> Evaluation {
+        Evaluation(feature: feature, decisionTest: decisionTest, status: status, reason: reason,
+                   productionCount: count, productionMissingRatio: missingRatio, report: nil)
+    }
+    guard let production else {
+        return skipped(.missingColumn, problem ?? "column \(feature.name) is not in the production data")
+    }
+    let productionCount = production.kind == .numeric ? production.values.count : production.testedCount
+    let missingRatio = production.rowCount > 0 ? Double(production.missing.total) / Double(production.rowCount) : 0
+    if let problem, production.textCells == 0 {
+        return skipped(.failed, problem, count: productionCount, missingRatio: missingRatio)
+    }
+    if productionCount < minSamples || feature.testedCount < minSamples {
+        let which = productionCount < minSamples ? "production has \(productionCount)" : "reference has \(feature.testedCount)"
+        return skipped(.insufficientSamples, "\(which) values, min_samples is \(minSamples)",
+                       count: productionCount, missingRatio: missingRatio)
+    }
+    let report = compareFeatures(reference: feature, production: production, options: options)
+    let decision = decisionTest == "cramer_von_mises" ? report.cramerVonMises?.value?.pValue : report.primaryPValue
+    if decision == nil {
+        let failure = report.failures.first { $0.test == decisionTest }?.reason ?? report.failures.first?.reason ?? "the test did not run"
+        return Evaluation(feature: feature, decisionTest: decisionTest, status: .failed, reason: failure,
+                          productionCount: productionCount, productionMissingRatio: missingRatio, report: report)
+    }
+    return Evaluation(feature: feature, decisionTest: decisionTest, status: .tested, reason: nil,
+                      productionCount: productionCount, productionMissingRatio: missingRatio, report: report)
+}
+
+/// Applies the correction across tested features and builds the feature checks.
+private func decide(_ evaluations: [Evaluation], configuration: CheckConfiguration) throws -> [FeatureCheck] {
+    let tested = evaluations.indices.filter { evaluations[$0].status == .tested }
+    let raw = tested.compactMap { decisionPValue(evaluations[$0]) }
+    let adjusted = configuration.correction == .none ? raw : try adjustedPValues(raw, method: configuration.correction)
+    var adjustedByIndex: [Int: Double] = [:]
+    for (slot, index) in tested.enumerated() where slot < adjusted.count { adjustedByIndex[index] = adjusted[slot] }
+
+    return evaluations.enumerated().map { index, evaluation in
+        let feature = evaluation.feature
+        let report = evaluation.report
+        let referenceRows = feature.rowCount
+        var tests: [TestResult] = []
+        let corrected = configuration.correction == .none ? nil : adjustedByIndex[index]
+        if let ks = report?.kolmogorovSmirnov?.value {
+            tests.append(TestResult(test: "ks", statistic: ks.statistic, pValue: ks.pValue,
+                                    pValueAdjusted: evaluation.decisionTest == "ks" ? corrected : nil))
+        }
+        if let cvm = report?.cramerVonMises?.value {
+            tests.append(TestResult(test: "cramer_von_mises", statistic: cvm.statistic, pValue: cvm.pValue,
+                                    pValueAdjusted: evaluation.decisionTest == "cramer_von_mises" ? corrected : nil))
+        }
+        if let chi = report?.chiSquare?.value {
+            tests.append(TestResult(test: "chi_square", statistic: chi.statistic, pValue: chi.pValue, pValueAdjusted: corrected))
+        }
+        // The decision test first.
+        tests.sort { ($0.test == evaluation.decisionTest ? 0 : 1) < ($1.test == evaluation.decisionTest ? 0 : 1) }
+        let psi = report?.psi.value?.value
+        let wasserstein = report?.wasserstein?.value
+        var drifted = false
+        if evaluation.status == .tested, let p = adjustedByIndex[index] ?? decisionPValue(evaluation) {
+            drifted = p < configuration.alpha
+            if drifted, let gate = configuration.effectSize {
+                drifted = gate.passes(psi: psi, wassersteinNormalized: wasserstein?.normalized)
+            }
+        }
+        return FeatureCheck(
+            name: feature.name, kind: feature.kind, status: evaluation.status, reason: evaluation.reason,
+            referenceCount: feature.testedCount, productionCount: evaluation.productionCount,
+            referenceMissingRatio: referenceRows > 0 ? Double(feature.missing.total) / Double(referenceRows) : 0,
+            productionMissingRatio: evaluation.productionMissingRatio,
+            tests: tests, psi: psi, wasserstein: wasserstein?.distance,
+            wassersteinNormalized: wasserstein?.normalized,
+            jensenShannon: report?.jensenShannon?.value, drifted: drifted)
+    }
+}
+
+private func decisionPValue(_ evaluation: Evaluation) -> Double? {
+    guard let report = evaluation.report else { return nil }
+    switch evaluation.decisionTest {
+    case "cramer_von_mises": return report.cramerVonMises?.value?.pValue
+    case "chi_square": return report.chiSquare?.value?.pValue
+    default: return report.kolmogorovSmirnov?.value?.pValue
+    }
+}

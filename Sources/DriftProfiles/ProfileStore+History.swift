@@ -1,0 +1,118 @@
+import Foundation
+import GRDB
+
+extension ProfileStore {
+    /// Records a run in the history table, in one transaction, before anything is sent.
+    ///
+    /// ```swift
+    /// let id = try store.record(RunRecord(model: "churn", profileVersion: 3, startedAt: Date(), …))
+    /// ```
+    ///
+    /// - Parameter record: The run.
+    /// - Returns: The new row's id, for ``markDelivered(_:metrics:alerts:error:)``.
+    /// - Throws: ``ProfileError/database(path:message:)``.
+    /// - Complexity: O(size of the result JSON).
+    public func record(_ record: RunRecord) throws -> Int64 {
+        let drifted = try JSONSerialization.data(withJSONObject: record.driftedFeatures, options: [.sortedKeys])
+        return try wrappingErrors {
+            try pool.write { db in
+                try db.execute(
+                    sql: """
+                        INSERT INTO check_run (model, profile_version, started_at, window_start, window_end, status,
+                                               error, features_checked, features_drifted, drifted, result)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        record.model, record.profileVersion, record.startedAt.timeIntervalSince1970,
+                        record.windowStart?.timeIntervalSince1970, record.windowEnd?.timeIntervalSince1970,
+                        record.status.rawValue, record.error, record.featuresChecked, record.driftedFeatures.count,
+                        String(decoding: drifted, as: UTF8.self), record.resultJSON,
+                    ])
+                return db.lastInsertedRowID
+            }
+        }
+    }
+
+    /// Records whether a run's metrics and alerts were delivered.
+    ///
+    /// - Parameters:
+    ///   - id: The run's id from ``record(_:)``.
+    ///   - metrics: Whether the Pushgateway accepted the metrics (nil: not attempted).
+    ///   - alerts: Whether Alertmanager accepted the alerts (nil: not attempted).
+    ///   - error: The delivery error, if any.
+    /// - Throws: ``ProfileError/database(path:message:)``.
+    public func markDelivered(_ id: Int64, metrics: Bool?, alerts: Bool?, error: String?) throws {
+        try wrappingErrors {
+            try pool.write { db in
+                try db.execute(
+                    sql: "UPDATE check_run SET metrics_delivered = ?, alerts_delivered = ?, delivery_error = ? WHERE id = ?",
+                    arguments: [metrics, alerts, error, id])
+            }
+        }
+    }
+
+    /// The most recent runs of a model, newest first.
+    ///
+    /// - Parameters:
+    ///   - model: The model.
+    ///   - limit: At most this many runs.
+    /// - Returns: The runs (empty when the model never ran).
+    /// - Throws: ``ProfileError/database(path:message:)``.
+    /// - Complexity: O(limit) with the (model, started_at) index.
+    public func history(model: String, limit: Int = 50) throws -> [RunRecord] {
+        try wrappingErrors {
+            try pool.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM check_run WHERE model = ? ORDER BY started_at DESC, id DESC LIMIT ?
+                        """,
+                    arguments: [model, max(0, limit)]
+                ).map(Self.runRecord)
+            }
+        }
+    }
+
+    /// The drifted features (`feature -> test`) of the model's last successful run, for
+    /// resolving the alerts of features that recovered.
+    ///
+    /// - Parameters:
+    ///   - model: The model.
+    ///   - before: Only runs recorded before this id (the current run's).
+    /// - Returns: The features, empty when there was no earlier successful run.
+    /// - Throws: ``ProfileError/database(path:message:)``.
+    public func lastDrifted(model: String, before id: Int64) throws -> [String: String] {
+        let text: String? = try wrappingErrors {
+            try pool.read { db in
+                try String.fetchOne(
+                    db,
+                    sql: "SELECT drifted FROM check_run WHERE model = ? AND status = 'success' AND id < ? ORDER BY id DESC LIMIT 1",
+                    arguments: [model, id])
+            }
+        }
+        guard let text, let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String] else {
+            return [:]
+        }
+        return object
+    }
+
+    private static func runRecord(_ row: Row) -> RunRecord {
+        func date(_ column: String) -> Date? {
+            (row[column] as Double?).map { Date(timeIntervalSince1970: $0) }
+        }
+        let driftedText: String = row["drifted"] ?? "{}"
+        let drifted = (try? JSONSerialization.jsonObject(with: Data(driftedText.utf8)) as? [String: String]) ?? [:]
+        var record = RunRecord(
+            model: row["model"] ?? "", profileVersion: row["profile_version"],
+            startedAt: date("started_at") ?? Date(timeIntervalSince1970: 0),
+            windowStart: date("window_start"), windowEnd: date("window_end"),
+            status: RunRecord.Status(rawValue: row["status"] ?? "") ?? .failure,
+            error: row["error"], featuresChecked: row["features_checked"] ?? 0,
+            driftedFeatures: drifted, resultJSON: row["result"])
+        record.id = row["id"] ?? 0
+        record.metricsDelivered = row["metrics_delivered"]
+        record.alertsDelivered = row["alerts_delivered"]
+        record.deliveryError = row["delivery_error"]
+        return record
+    }
+}
