@@ -1,0 +1,201 @@
+import DriftProfiles
+import Foundation
+import Logging
+
+/// The documented exit codes of `driftwatch check`.
+public enum CheckExitCode: Int32, Sendable, CaseIterable {
+    /// The run completed and no feature drifted.
+    case noDrift = 0
+    /// The run completed and at least one feature drifted.
+    case driftFound = 1
+    /// The configuration or the inputs could not be read (the failure was recorded and pushed where possible).
+    case inputError = 2
+    /// The run completed and was recorded, but the Pushgateway or Alertmanager did not accept it.
+    case deliveryFailed = 3
+    /// Another run of the same job holds the lock; this one did nothing.
+    case locked = 4
+}
+
+/// What one invocation of the job did.
+public struct CheckOutcome: Sendable {
+    /// The run's results (nil when the inputs could not be read).
+    public var run: CheckRun?
+    /// Why the inputs could not be read.
+    public var inputFailure: String?
+    /// Delivery errors (Pushgateway, Alertmanager, history), one line each.
+    public var deliveryErrors: [String] = []
+    /// The metrics body that was (or, in a dry run, would be) pushed.
+    public var metricsBody: String?
+    /// The alerts that were (or would be) posted.
+    public var alerts: [Alert] = []
+    /// The history row id, when the run was recorded.
+    public var historyID: Int64?
+
+    /// The exit code for this outcome.
+    public var exitCode: CheckExitCode {
+        if inputFailure != nil { return .inputError }
+        if !deliveryErrors.isEmpty { return .deliveryFailed }
+        return (run?.driftedFeatures.isEmpty ?? true) ? .noDrift : .driftFound
+    }
+}
+
+/// Runs the hourly job once: lock, check, record in the history table, then push metrics and
+/// post alerts.
+///
+/// The run is recorded before anything is sent, so an outage of the Pushgateway or
+/// Alertmanager loses nothing (`driftwatch history` shows it, with the delivery error). A run
+/// that cannot read its inputs is recorded as a failure, pushes only a failure timestamp (POST,
+/// so the last success stays) and raises the job-level alert. In a dry run nothing is locked,
+/// recorded or sent: the outcome carries the exact body and alerts instead.
+///
+/// ```swift
+/// let outcome = await performCheck(configuration, windowEnd: Date(), logger: logger)
+/// exit(outcome.exitCode.rawValue)
+/// ```
+///
+/// - Parameters:
+///   - configuration: The job configuration.
+///   - windowEnd: End of the production window (exclusive).
+///   - window: Overrides the configured window length, in seconds.
+///   - dryRun: Compute and render, but do not record or send.
+///   - logger: One line per feature at info; delivery problems at error.
+/// - Returns: What happened; ``CheckOutcome/exitCode`` is the process's exit status.
+/// - Throws: ``RunLockError`` when another run holds the lock.
+public func performCheck(
+    _ configuration: CheckConfiguration, windowEnd: Date, window: TimeInterval? = nil, dryRun: Bool = false,
+    logger: Logger
+) async throws -> CheckOutcome {
+    let lock = dryRun ? nil : try RunLock(path: configuration.lockFile)
+    defer { lock?.release() }
+    let startedAt = Date()
+    var outcome = CheckOutcome()
+    do {
+        var run = try runCheck(configuration, windowEnd: windowEnd, window: window, startedAt: startedAt)
+        run.duration = Date().timeIntervalSince(startedAt)
+        outcome.run = run
+        log(run, logger: logger)
+    } catch {
+        outcome.inputFailure = String(describing: error)
+        logger.error("input failure: \(String(describing: error))")
+    }
+    let store = dryRun ? nil : openHistory(configuration, outcome: &outcome, logger: logger)
+    var previouslyDrifted: [String: String] = [:]
+    var previousFailed = false
+    if let store {
+        do {
+            let id = try store.record(record(for: outcome, configuration: configuration, startedAt: startedAt, windowEnd: windowEnd))
+            outcome.historyID = id
+            previouslyDrifted = try store.lastDrifted(model: configuration.model, before: id)
+            previousFailed = try store.history(model: configuration.model, limit: 2).dropFirst().first?.status == .failure
+        } catch {
+            outcome.deliveryErrors.append("history: \(error)")
+            logger.error("could not record the run: \(String(describing: error))")
+        }
+    }
+
+    let now = Date()
+    if let run = outcome.run {
+        outcome.metricsBody = renderMetrics(run)
+        if let alertmanager = configuration.alertmanager {
+            outcome.alerts = driftAlerts(for: run, previouslyDrifted: previouslyDrifted, configuration: alertmanager, now: now)
+            if previousFailed {
+                outcome.alerts.append(jobFailureAlert(model: configuration.model, error: "", configuration: alertmanager, now: now, resolved: true))
+            }
+        }
+    } else if let failure = outcome.inputFailure {
+        outcome.metricsBody = renderFailureMetrics(at: now)
+        if let alertmanager = configuration.alertmanager {
+            outcome.alerts = [jobFailureAlert(model: configuration.model, error: failure, configuration: alertmanager, now: now)]
+        }
+    }
+    if configuration.alertmanager == nil, let run = outcome.run, !run.driftedFeatures.isEmpty {
+        logger.warning("no alertmanager configured; drifted: \(run.driftedFeatures.map(\.name).joined(separator: ", "))")
+    }
+    guard !dryRun else { return outcome }
+
+    var metricsDelivered: Bool?
+    var alertsDelivered: Bool?
+    if let pushgateway = configuration.pushgateway {
+        let client = PushgatewayClient(configuration: pushgateway, retryPolicy: configuration.retries)
+        do {
+            if let run = outcome.run {
+                try await client.push(run)
+            } else {
+                try await client.pushFailure(model: configuration.model, at: now)
+            }
+            metricsDelivered = true
+        } catch {
+            metricsDelivered = false
+            outcome.deliveryErrors.append("pushgateway: \(error)")
+            logger.error("pushgateway: \(String(describing: error))")
+        }
+    }
+    if let alertmanager = configuration.alertmanager, !outcome.alerts.isEmpty {
+        let client = AlertmanagerClient(configuration: alertmanager, retryPolicy: configuration.retries)
+        do {
+            try await client.post(outcome.alerts)
+            alertsDelivered = true
+        } catch {
+            alertsDelivered = false
+            outcome.deliveryErrors.append("alertmanager: \(error)")
+            logger.error("alertmanager: \(String(describing: error))")
+        }
+    }
+    if let store, let id = outcome.historyID {
+        let errors = outcome.deliveryErrors.filter { !$0.hasPrefix("history:") }
+        do {
+            try store.markDelivered(id, metrics: metricsDelivered, alerts: alertsDelivered,
+                                    error: errors.isEmpty ? nil : errors.joined(separator: "; "))
+        } catch {
+            outcome.deliveryErrors.append("history: \(error)")
+        }
+    }
+    return outcome
+}
+
+private func openHistory(_ configuration: CheckConfiguration, outcome: inout CheckOutcome, logger: Logger) -> ProfileStore? {
+    do {
+        return try ProfileStore(path: configuration.profiles, createIfMissing: false)
+    } catch {
+        // The profile database itself is unreadable: the input failure already says so.
+        if outcome.inputFailure == nil { outcome.deliveryErrors.append("history: \(error)") }
+        logger.error("cannot record the run in \(configuration.profiles): \(String(describing: error))")
+        return nil
+    }
+}
+
+private func record(for outcome: CheckOutcome, configuration: CheckConfiguration, startedAt: Date, windowEnd: Date) -> RunRecord {
+    guard let run = outcome.run else {
+        return RunRecord(
+            model: configuration.model, profileVersion: nil, startedAt: startedAt,
+            windowStart: windowEnd.addingTimeInterval(-configuration.production.window), windowEnd: windowEnd,
+            status: .failure, error: outcome.inputFailure)
+    }
+    var drifted: [String: String] = [:]
+    for feature in run.driftedFeatures { drifted[feature.name] = feature.primary?.test ?? "none" }
+    return RunRecord(
+        model: run.model, profileVersion: run.profileVersion, startedAt: startedAt,
+        windowStart: run.windowStart, windowEnd: run.windowEnd, status: .success,
+        featuresChecked: run.checkedFeatures.count, driftedFeatures: drifted, resultJSON: try? run.jsonText())
+}
+
+private func log(_ run: CheckRun, logger: Logger) {
+    for feature in run.features {
+        var metadata: Logger.Metadata = [
+            "feature": "\(feature.name)", "status": "\(feature.status.rawValue)",
+            "production": "\(feature.productionCount)", "drifted": "\(feature.drifted)",
+        ]
+        if let primary = feature.primary {
+            metadata["test"] = "\(primary.test)"
+            metadata["p"] = "\(feature.primaryPValue ?? primary.pValue)"
+        }
+        if let psi = feature.psi { metadata["psi"] = "\(psi)" }
+        if let reason = feature.reason { metadata["reason"] = "\(reason)" }
+        logger.info("feature checked", metadata: metadata)
+    }
+    logger.info("run finished", metadata: [
+        "model": "\(run.model)", "profile_version": "\(run.profileVersion)",
+        "rows": "\(run.productionRows)", "checked": "\(run.checkedFeatures.count)",
+        "drifted": "\(run.driftedFeatures.count)",
+    ])
+}
