@@ -1,13 +1,14 @@
 import ArgumentParser
+import Foundation
 
 /// The `driftwatch` command line: data-drift checks for ML features.
 @main
-struct Driftwatch: ParsableCommand {
+struct Driftwatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "driftwatch",
         abstract: "Detect data drift between a model's reference data and its production traffic.",
         version: "0.2.0",
-        subcommands: [CompareCommand.self, ProfileCommand.self]
+        subcommands: [CheckCommand.self, HistoryCommand.self, CompareCommand.self, ProfileCommand.self]
     )
 }
 

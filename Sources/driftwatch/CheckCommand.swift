@@ -1,0 +1,108 @@
+import ArgumentParser
+import DriftMonitor
+import DriftProfiles
+import Foundation
+import Logging
+
+/// `driftwatch check --config FILE`: the hourly job.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run the drift check once: compare the production window with the active profile, push metrics, fire alerts.",
+        discussion: """
+            Put it in cron hourly. Every run is recorded in the profile database's history before \
+            anything is sent. Exit status: 0 no drift, 1 drift found, 2 configuration or input \
+            error, 3 delivery failure (recorded; see `driftwatch history`), 4 another run holds \
+            the lock, 64 invalid options.
+            """
+    )
+
+    @Option(help: "The job's YAML configuration.")
+    var config: String
+
+    @Option(help: "End of the window (ISO-8601, e.g. 2019-06-01T00:00:00Z; default now). The window is [at - window, at).")
+    var at: String?
+
+    @Option(help: "Window length, Prometheus style (30m, 1h, 7d); default from the configuration.")
+    var window: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Print the exact Pushgateway body and the alerts instead of recording and sending them.")
+    var dryRun = false
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level: \"\(logLevel)\" is not one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    func run() async throws {
+        var logger = Logger(label: "driftwatch.check") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        let configuration: CheckConfiguration
+        let end: Date
+        let windowOverride: TimeInterval?
+        do {
+            configuration = try CheckConfiguration.load(path: config)
+            end = try at.map(parseTimestamp) ?? Date()
+            windowOverride = try window.map(parseDuration)
+        } catch {
+            printError(error)
+            throw ExitCode(CheckExitCode.inputError.rawValue)
+        }
+        let outcome: CheckOutcome
+        do {
+            outcome = try await performCheck(configuration, windowEnd: end, window: windowOverride, dryRun: dryRun, logger: logger)
+        } catch let error as RunLockError {
+            printError(error)
+            throw ExitCode(CheckExitCode.locked.rawValue)
+        }
+        if dryRun { printDryRun(outcome, configuration: configuration) }
+        print(summary(outcome, configuration: configuration))
+        for line in outcome.deliveryErrors { printError(line) }
+        let code = outcome.exitCode
+        if code != .noDrift { throw ExitCode(code.rawValue) }
+    }
+}
+
+private func printError(_ error: Any) {
+    FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+}
+
+private func printDryRun(_ outcome: CheckOutcome, configuration: CheckConfiguration) {
+    if let pushgateway = configuration.pushgateway {
+        let group = (try? PushgatewayClient(configuration: pushgateway).groupURL(model: configuration.model).absoluteString) ?? pushgateway.url.absoluteString
+        print("# dry run: would \(outcome.run == nil ? "POST" : "PUT") \(group)")
+    } else {
+        print("# dry run: no pushgateway configured; this is the body a run pushes")
+    }
+    print(outcome.metricsBody ?? "", terminator: "")
+    if let alertmanager = configuration.alertmanager {
+        print("# dry run: would POST \(outcome.alerts.count) alert\(outcome.alerts.count == 1 ? "" : "s") to \(alertmanager.url.absoluteString)/api/v2/alerts")
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        if let data = try? encoder.encode(outcome.alerts) { print(String(decoding: data, as: UTF8.self)) }
+    } else {
+        print("# dry run: no alertmanager configured; drifted features are listed below")
+    }
+}
+
+private func summary(_ outcome: CheckOutcome, configuration: CheckConfiguration) -> String {
+    guard let run = outcome.run else {
+        return "\(configuration.model): input failure: \(outcome.inputFailure ?? "unknown")"
+    }
+    let window = "[\(formatTimestamp(run.windowStart)), \(formatTimestamp(run.windowEnd)))"
+    var lines = ["\(run.model) v\(run.profileVersion) \(window): \(run.productionRows) rows, \(run.checkedFeatures.count) of \(run.features.count) features tested, \(run.driftedFeatures.count) drifted"]
+    for feature in run.features {
+        let p = feature.primaryPValue.map { String(format: "%.3g", $0) } ?? "-"
+        let test = feature.primary?.test ?? "-"
+        let verdict = feature.drifted ? "DRIFT" : (feature.status == .tested ? "ok" : feature.status.rawValue)
+        let psi = feature.psi.map { String(format: "%.3g", $0) } ?? "-"
+        var line = "  \(feature.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(test.padding(toLength: 17, withPad: " ", startingAt: 0)) p=\(p.padding(toLength: 10, withPad: " ", startingAt: 0)) psi=\(psi.padding(toLength: 8, withPad: " ", startingAt: 0)) \(verdict)"
+        if let reason = feature.reason { line += " (\(reason))" }
+        lines.append(line)
+    }
+    return lines.joined(separator: "\n")
+}
