@@ -11,8 +11,16 @@ import Foundation
 /// ```
 public struct TimeWindow: Sendable, Hashable, CustomStringConvertible {
     /// The first instant in the window.
+    ///
+    /// ```swift
+    /// try TimeWindow(end: Date(timeIntervalSince1970: 3_600), duration: 600).start   // 1970-01-01 00:50:00 UTC
+    /// ```
     public let start: Date
-    /// The first instant after the window.
+    /// The first instant after the window (not in it).
+    ///
+    /// ```swift
+    /// try TimeWindow(end: Date(timeIntervalSince1970: 3_600), duration: 600).end   // 1970-01-01 01:00:00 UTC
+    /// ```
     public let end: Date
 
     /// The window of length `duration` that ends (exclusively) at `end`.
@@ -55,9 +63,21 @@ public struct TimeWindow: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The length in seconds.
+    ///
+    /// ```swift
+    /// try TimeWindow(end: Date(), duration: 3_600).duration   // 3600
+    /// ```
+    ///
+    /// - Complexity: O(1).
     public var duration: TimeInterval { end.timeIntervalSince(start) }
 
     /// Whether `date` is in `[start, end)`.
+    ///
+    /// ```swift
+    /// let window = try TimeWindow(end: Date(timeIntervalSince1970: 3_600), duration: 3_600)
+    /// window.contains(Date(timeIntervalSince1970: 0))       // true
+    /// window.contains(Date(timeIntervalSince1970: 3_600))   // false
+    /// ```
     ///
     /// - Parameter date: An instant.
     /// - Returns: `start <= date && date < end`.
@@ -66,7 +86,14 @@ public struct TimeWindow: Sendable, Hashable, CustomStringConvertible {
         start <= date && date < end
     }
 
-    /// `[start, end)` in ISO-8601 UTC, for messages.
+    /// `[start, end)` in ISO-8601 UTC with milliseconds, for messages.
+    ///
+    /// ```swift
+    /// try TimeWindow(end: Date(timeIntervalSince1970: 3_600), duration: 3_600).description
+    /// // "[1970-01-01T00:00:00.000Z, 1970-01-01T01:00:00.000Z)"
+    /// ```
+    ///
+    /// - Complexity: O(1).
     public var description: String {
         "[\(TimeWindow.iso(start)), \(TimeWindow.iso(end)))"
     }

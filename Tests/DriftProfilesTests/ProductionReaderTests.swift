@@ -121,7 +121,8 @@ import Testing
             ).map { $0["detail"] as String }
         }
         let searches = plan.filter { $0.contains("SEARCH predictions USING INDEX predictions_ts") }
-        #expect(searches.count == 3, "\(plan)")
+        #expect(searches.count == 6, "\(plan)")
+        #expect(plan.contains("MULTI-INDEX OR"), "\(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
     }
 
@@ -181,6 +182,28 @@ import Testing
         #expect(sample.rowCount == expected.count)
         // With REAL affinity, '' and 'garbage' stay text, x'00' stays a BLOB: all still invalid.
         #expect(sample.invalidTimestamps == Self.invalidStamps.count, "type \(declaredType)")
+    }
+
+    @Test func bareDatesAndOffsetsAcrossMidnight() throws {
+        let db = try Support.database { db in
+            try db.execute(sql: """
+                CREATE TABLE events (ts TEXT, x REAL);
+                CREATE INDEX events_ts ON events (ts);
+                INSERT INTO events VALUES ('2019-05-01', 1);                  -- midnight: in
+                INSERT INTO events VALUES ('2019-04-30', 2);                  -- a day early: out
+                INSERT INTO events VALUES ('2019-05-01T02:15:00+02:00', 3);   -- 00:15Z: in
+                INSERT INTO events VALUES ('2019-04-30T19:45:00-0400', 4);    -- 23:45Z: in
+                INSERT INTO events VALUES ('2019-05-01T01:00:00+01', 5);      -- 00:00Z: in
+                INSERT INTO events VALUES ('2019-05-01T00:30:00+00:00', 6);   -- 00:30Z: end, out
+                INSERT INTO events VALUES ('2019-04-30 23:29:59.999Z', 7);    -- before start: out
+                INSERT INTO events VALUES ('2019-04-30t23:30:00z', 8);        -- start: in
+                """)
+        }
+        let window = try TimeWindow(start: try parseTimestamp("2019-04-30T23:30:00Z"), end: try parseTimestamp("2019-05-01T00:30:00Z"))
+        let sample = try ProductionReader.read(
+            path: db, source: .table("events"), timestampColumn: "ts", window: window, features: [("x", .numeric)])
+        #expect(sample.column(named: "x")?.values.sorted() == [1, 3, 4, 5, 8])
+        #expect(sample.invalidTimestamps == 0)
     }
 
     // MARK: Features

@@ -147,6 +147,8 @@ import Testing
         #expect(ranges.numberLow == 1_556_618_399 && ranges.numberHigh == 1_556_622_001)
         #expect(ranges.isoLow == "2019-04-29" && ranges.isoHigh == "2019-05-02")
         #expect(ranges.digitsLow == "1556618400" && ranges.digitsHigh == "1556622001")
+        #expect(ranges.minuteRanges.map(\.low) == ["2019-04-30 10:00", "2019-04-30T10:00", "2019-04-30t10:00"])
+        #expect(ranges.minuteRanges.map(\.high) == ["2019-04-30 11:01", "2019-04-30T11:01", "2019-04-30t11:01"])
         // A window across 2001-09-09T01:46:40Z (Unix seconds gain a digit) widens the digit range.
         let crossing = try TimeWindow(end: try parseTimestamp("1000000100"), duration: 200)
         let wide = CandidateRanges(window: crossing)
