@@ -15,7 +15,7 @@ import FoundationNetworking
 /// clients: a per-request timeout, bounded retries with exponential backoff on transport
 /// errors and 5xx answers (never on 4xx), and one-line ``DeliveryError``s.
 struct HTTPDelivery: Sendable {
-    /// Seconds before a request is abandoned (connect + send + answer).
+    /// Seconds before a request is abandoned (connect + send + answer); see ``effectiveTimeout``.
     let timeout: TimeInterval
     /// How often and how patiently to retry.
     let retry: RetryPolicy
@@ -88,7 +88,15 @@ struct HTTPDelivery: Sendable {
         return "\(reason) (\(urlError.localizedDescription))"
     }
 
+    /// The timeout URLSession is given: FoundationNetworking on Linux truncates it to whole
+    /// seconds (0.5 s became an immediate "timed out" in our tests), so round up, at least 1 s.
+    var effectiveTimeout: TimeInterval {
+        guard timeout.isFinite, timeout > 0 else { return 1 }
+        return max(1, min(timeout.rounded(.up), 86_400))
+    }
+
     private func once(_ method: String, _ url: URL, body: Data?, contentType: String?) async -> Result<Response, any Error> {
+        let timeout = effectiveTimeout
         var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
         request.httpMethod = method
         request.httpBody = body
