@@ -10,7 +10,7 @@ enum Runs {
         drifted: Bool = false, cvm: Bool = true
     ) -> FeatureCheck {
         var tests = [TestResult(test: "ks", statistic: statistic, pValue: p, pValueAdjusted: adjusted)]
-        if cvm { tests.append(TestResult(test: "cramer_von_mises", statistic: 0.9, pValue: min(1, p * 2))) }
+        if cvm { tests.append(TestResult(test: "cramer_von_mises", statistic: 0.9, pValue: p.isNaN ? p : min(1, p * 2))) }
         return FeatureCheck(
             name: name, kind: .numeric, status: .tested, reason: nil, referenceCount: 10_000, productionCount: 842,
             referenceMissingRatio: 0, productionMissingRatio: 0.0125, tests: tests, psi: psi, wasserstein: 1.5,
