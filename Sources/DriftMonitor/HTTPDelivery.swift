@@ -30,7 +30,8 @@ struct HTTPDelivery: Sendable {
     ///
     /// - Throws: ``DeliveryError/httpStatus(method:url:status:body:attempts:)`` for a non-2xx
     ///   answer (after retries for 5xx), ``DeliveryError/transport(method:url:message:attempts:)``
-    ///   when no answer came after every attempt.
+    ///   when no answer came after every attempt; `CancellationError` when the task is cancelled
+    ///   while waiting to retry.
     /// - Complexity: at most `retry.attempts` requests; sleeps at most
     ///   `initialBackoff × (2^(attempts−1) − 1)` seconds in all.
     func send(_ method: String, _ url: URL, body: Data?, contentType: String?) async throws -> Response {
@@ -54,7 +55,8 @@ struct HTTPDelivery: Sendable {
                         method: method, url: url.absoluteString, message: Self.describe(failure), attempts: attempt)
                 }
             }
-            if backoff > 0 { try? await Task.sleep(nanoseconds: UInt64(min(backoff, 60) * 1_000_000_000)) }
+            // A cancelled task stops retrying (Task.sleep throws CancellationError).
+            if backoff > 0 { try await Task.sleep(nanoseconds: UInt64(min(backoff, 60) * 1_000_000_000)) }
             backoff *= 2
         }
     }
