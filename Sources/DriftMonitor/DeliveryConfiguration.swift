@@ -46,6 +46,8 @@ public struct AlertmanagerConfiguration: Sendable, Hashable {
     /// How long a firing alert stays active without being re-sent (its `endsAt`), in seconds.
     /// Default 2 hours, so an hourly job that stops reporting lets its alerts resolve.
     public var resolveAfter: TimeInterval = 7_200
+    /// The `generatorURL` of every alert (a link to, say, the job's dashboard); omitted when nil.
+    public var generatorURL: URL?
 
     /// Creates a configuration for `url`.
     public init(url: URL, runbookURL: String? = nil, severity: String = "warning") {
