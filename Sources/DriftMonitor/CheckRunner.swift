@@ -77,8 +77,9 @@ public func runCheck(
         throw InputFailure(String(describing: error))
     }
 
-    var options = ComparisonOptions()
-    options.alpha = configuration.alpha
+    var comparison = ComparisonOptions()
+    comparison.alpha = configuration.alpha
+    let options = comparison
     let columns = Dictionary(sample.columns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     let minimum = configuration.minSamples
     let evaluations = concurrentMap(selected) { feature, entry in

@@ -1,0 +1,162 @@
+import DriftMonitor
+import DriftProfiles
+import Foundation
+import Logging
+import Testing
+
+let quietLogger: Logger = {
+    var logger = Logger(label: "driftwatch.tests") { _ in SwiftLogNoOpLogHandler() }
+    logger.logLevel = .critical
+    return logger
+}()
+
+/// The job without servers: dry runs, history, lock, delivery failures, exit codes.
+@Suite("performCheck")
+struct CheckJobTests {
+    @Test("another run holding the lock: this one stops before doing anything")
+    func locked() async throws {
+        let configuration = try fixtureJob()
+        let held = try RunLock(path: configuration.lockFile)
+        defer { held.release() }
+        await #expect(throws: RunLockError.self) {
+            _ = try await performCheck(configuration, windowEnd: hourEnd(11), logger: quietLogger)
+        }
+        #expect(try ProfileStore(path: configuration.profiles).history(model: "churn").isEmpty)
+    }
+
+    @Test("a dry run renders the body and alerts but records and sends nothing")
+    func dryRun() async throws {
+        let configuration = try fixtureJob {
+            $0.alertmanager = AlertmanagerConfiguration(url: URL(string: "http://127.0.0.1:9")!)
+            $0.pushgateway = PushgatewayConfiguration(url: URL(string: "http://127.0.0.1:9")!)
+        }
+        let outcome = try await performCheck(configuration, windowEnd: hourEnd(11), dryRun: true, logger: quietLogger)
+        #expect(outcome.exitCode == .driftFound)
+        #expect(outcome.metricsBody?.contains("drift_feature_drifted{feature=\"monthly_charges\"} 1") == true)
+        #expect(outcome.alerts.count == 4)
+        #expect(outcome.historyID == nil)
+        #expect(outcome.deliveryErrors.isEmpty)
+        #expect(try ProfileStore(path: configuration.profiles).history(model: "churn").isEmpty)
+    }
+
+    @Test("an unreachable Pushgateway: the run is still recorded, exit code 3, the error kept in history")
+    func deliveryFailure() async throws {
+        let configuration = try fixtureJob {
+            $0.pushgateway = PushgatewayConfiguration(url: URL(string: "http://127.0.0.1:9")!, timeout: 1)
+            $0.retries = RetryPolicy(attempts: 2, initialBackoff: 0.05)
+        }
+        let outcome = try await performCheck(configuration, windowEnd: hourEnd(11), logger: quietLogger)
+        #expect(outcome.exitCode == .deliveryFailed)
+        let history = try ProfileStore(path: configuration.profiles).history(model: "churn")
+        #expect(history.count == 1)
+        let record = try #require(history.first)
+        #expect(record.status == .success)
+        #expect(record.metricsDelivered == false)
+        #expect(record.deliveryError?.contains("127.0.0.1:9") == true)
+        #expect(Set(record.driftedFeatures.keys) == ["monthly_charges", "total_charges", "support_calls", "contract"])
+        let stored = try CheckRun.fromJSON(try #require(record.resultJSON))
+        #expect(stored.features.count == 10)
+    }
+
+    @Test("no delivery configured: exit codes 0 and 1 follow the verdict, every run recorded")
+    func exitCodes() async throws {
+        let configuration = try fixtureJob()
+        let clean = try await performCheck(configuration, windowEnd: hourEnd(10), logger: quietLogger)
+        #expect(clean.exitCode == .noDrift)
+        let drifted = try await performCheck(configuration, windowEnd: hourEnd(11), logger: quietLogger)
+        #expect(drifted.exitCode == .driftFound)
+        let history = try ProfileStore(path: configuration.profiles).history(model: "churn")
+        #expect(history.map(\.featuresChecked) == [10, 10])
+        #expect(history.first?.driftedFeatures.count == 4)
+        #expect(history.first?.metricsDelivered == nil)
+    }
+
+    @Test("unreadable inputs: exit code 2, recorded as a failure")
+    func inputFailure() async throws {
+        let configuration = try fixtureJob { $0.production.sqlite = "/nonexistent/production.db" }
+        let outcome = try await performCheck(configuration, windowEnd: hourEnd(11), logger: quietLogger)
+        #expect(outcome.exitCode == .inputError)
+        #expect(outcome.metricsBody?.contains("drift_job_last_failure_timestamp_seconds") == true)
+        let record = try #require(try ProfileStore(path: configuration.profiles).history(model: "churn").first)
+        #expect(record.status == .failure)
+        #expect(record.error?.contains("/nonexistent/production.db") == true)
+    }
+}
+
+/// The job against the real Pushgateway and Alertmanager.
+@Suite("performCheck against the real servers",
+       .enabled(if: TestStack.runs(.pushgateway, .alertmanager), Comment(rawValue: TestStack.skipServers)))
+struct CheckJobServerTests {
+    func configuration(model: String) throws -> CheckConfiguration {
+        try fixtureJob(model: model) {
+            $0.pushgateway = PushgatewayConfiguration(url: try! TestStack.url(.pushgateway), job: "driftwatch_tests")
+            $0.alertmanager = AlertmanagerConfiguration(
+                url: try! TestStack.url(.alertmanager), runbookURL: "https://runbooks.example.com/drift/{model}/{feature}")
+        }
+    }
+
+    func pushedGroup(job: String, model: String) async throws -> [String: Any]? {
+        let answer = try await getJSON(try TestStack.url(.pushgateway), "api/v1/metrics") as? [String: Any]
+        let groups = answer?["data"] as? [[String: Any]] ?? []
+        return groups.first { group in
+            let labels = group["labels"] as? [String: String]
+            return labels?["job"] == job && labels?["model"] == model
+        }
+    }
+
+    func activeAlerts(model: String) async throws -> [[String: Any]] {
+        try await getJSON(try TestStack.url(.alertmanager), "api/v2/alerts",
+                          query: [URLQueryItem(name: "filter", value: "model=\"\(model)\"")]) as? [[String: Any]] ?? []
+    }
+
+    @Test("a drifted hour pushes every feature and fires one alert per drifted feature; the next clean hour resolves them")
+    func driftThenRecovery() async throws {
+        let model = TestStack.uniqueName("dw_job")
+        let configuration = try configuration(model: model)
+        defer { Task { try? await PushgatewayClient(configuration: configuration.pushgateway!).deleteGroup(model: model) } }
+
+        let drifted = try await performCheck(configuration, windowEnd: hourEnd(11), logger: quietLogger)
+        #expect(drifted.exitCode == .driftFound, "\(drifted.deliveryErrors)")
+        let group = try #require(try await pushedGroup(job: "driftwatch_tests", model: model))
+        let driftedMetric = try #require(group["drift_feature_drifted"] as? [String: Any])
+        let samples = driftedMetric["metrics"] as? [[String: Any]] ?? []
+        #expect(samples.count == 10)
+        let flagged = samples.filter { $0["value"] as? String == "1" }.compactMap { ($0["labels"] as? [String: String])?["feature"] }
+        #expect(Set(flagged) == ["monthly_charges", "total_charges", "support_calls", "contract"])
+        let pValues = (group["drift_feature_p_value"] as? [String: Any])?["metrics"] as? [[String: Any]] ?? []
+        #expect(pValues.count == 10 + 7)   // ks + cramer_von_mises per numeric feature, chi_square per categorical
+
+        let firing = try await activeAlerts(model: model)
+        #expect(Set(firing.compactMap { ($0["labels"] as? [String: String])?["feature"] })
+                == ["monthly_charges", "total_charges", "support_calls", "contract"])
+        let record = try #require(try ProfileStore(path: configuration.profiles).history(model: model).first)
+        #expect(record.metricsDelivered == true && record.alertsDelivered == true)
+
+        let clean = try await performCheck(configuration, windowEnd: hourEnd(10), logger: quietLogger)
+        #expect(clean.exitCode == .noDrift, "\(clean.deliveryErrors)")
+        #expect(clean.alerts.count == 4)   // the four resolutions
+        let remaining = try await poll(timeout: 10) { () async throws -> Bool? in
+            try await activeAlerts(model: model).isEmpty ? true : nil
+        }
+        #expect(remaining == true)
+    }
+
+    @Test("a failed run keeps the last success in the Pushgateway and fires the job alert")
+    func failureKeepsLastSuccess() async throws {
+        let model = TestStack.uniqueName("dw_job_fail")
+        var configuration = try configuration(model: model)
+        defer { Task { try? await PushgatewayClient(configuration: configuration.pushgateway!).deleteGroup(model: model) } }
+        let success = try await performCheck(configuration, windowEnd: hourEnd(10), logger: quietLogger)
+        #expect(success.exitCode == .noDrift, "\(success.deliveryErrors)")
+
+        configuration.production.sqlite = "/nonexistent/production.db"
+        let failure = try await performCheck(configuration, windowEnd: hourEnd(11), logger: quietLogger)
+        #expect(failure.exitCode == .inputError)
+        let group = try #require(try await pushedGroup(job: "driftwatch_tests", model: model))
+        #expect(group["drift_job_last_success_timestamp_seconds"] != nil)
+        #expect(group["drift_feature_p_value"] != nil)
+        #expect(group["drift_job_last_failure_timestamp_seconds"] != nil)
+        let alerts = try await activeAlerts(model: model)
+        #expect(alerts.contains { ($0["labels"] as? [String: String])?["alertname"] == "DriftJobInputFailure" })
+    }
+}
