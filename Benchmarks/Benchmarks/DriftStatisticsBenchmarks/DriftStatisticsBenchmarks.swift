@@ -45,10 +45,10 @@ struct TwoSamples {
     let reference: [Double]
     let production: [Double]
 
-    /// N(0, 1) against N(0.02, 1.05^2), `n` values each.
-    init(count n: Int) {
+    /// N(0, 1) against N(productionMean, productionSD^2) (by default N(0.02, 1.05^2)), `n` values each.
+    init(count n: Int, productionMean: Double = productionShift, productionSD: Double = productionScale) {
         reference = normalSample(count: n, seed: referenceSeed)
-        production = normalSample(count: n, seed: productionSeed, mean: productionShift, sd: productionScale)
+        production = normalSample(count: n, seed: productionSeed, mean: productionMean, sd: productionSD)
     }
 }
 
