@@ -34,7 +34,6 @@ public func populationStabilityIndex<T: BinaryFloatingPoint>(
 ) throws -> PSIResult {
     try validatePSIEpsilon(epsilon)
     let sortedReference = try SortedSample(reference, label: "reference")
-    try validatePSIProduction(production)
     let psiBins = try PSIBins(reference: sortedReference, bins: bins, binning: binning)
     return try populationStabilityIndex(psiBins, production: production, epsilon: epsilon)
 }
@@ -82,7 +81,10 @@ internal func validatePSIEpsilon(_ epsilon: Double) throws {
 }
 
 /// Throws for an empty production sample or a NaN / ±infinity in it.
-@usableFromInline
+///
+/// `@inlinable` so it is specialized for the caller's element type: an unspecialized generic
+/// loop here cost several hundred nanoseconds per value (found by the PSI benchmark).
+@inlinable
 internal func validatePSIProduction<T: BinaryFloatingPoint>(_ production: [T]) throws {
     guard !production.isEmpty else { throw StatisticsError.emptySample(sample: "production") }
     for (index, value) in production.enumerated() where !value.isFinite {

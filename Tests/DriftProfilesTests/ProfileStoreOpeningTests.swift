@@ -51,7 +51,7 @@ import Testing
 
     @Test func randomBytesAreRefusedUntouched() throws {
         let path = try temporaryDatabasePath()
-        var generator = SplitMix64(state: 7)
+        var generator = SplitMix64(seed: 7)
         try Data((0..<8192).map { _ in UInt8.random(in: 0...255, using: &generator) })
             .write(to: URL(fileURLWithPath: path))
         try expectRefusal(path) { $0 == .notADriftwatchDatabase(path: path, reason: "not a SQLite database") }
@@ -65,7 +65,7 @@ import Testing
 
     @Test func sqliteHeaderFollowedByGarbageIsRefusedUntouched() throws {
         let path = try temporaryDatabasePath()
-        var generator = SplitMix64(state: 11)
+        var generator = SplitMix64(seed: 11)
         var bytes = Data("SQLite format 3\0".utf8)
         bytes.append(contentsOf: (0..<4080).map { _ in UInt8.random(in: 0...255, using: &generator) })
         try bytes.write(to: URL(fileURLWithPath: path))

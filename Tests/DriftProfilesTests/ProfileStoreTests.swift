@@ -237,7 +237,7 @@ import Testing
 
     @Test func aLargeSampleRoundTrips() throws {
         let store = try ProfileStore(path: try temporaryDatabasePath())
-        var generator = SplitMix64(state: 3)
+        var generator = SplitMix64(seed: 3)
         let values = (0..<100_000).map { _ in Double(bitPattern: generator.next() >> 2) * (generator.next() & 1 == 0 ? 1 : -1) }
             .filter(\.isFinite)
         let profile = ReferenceProfile(

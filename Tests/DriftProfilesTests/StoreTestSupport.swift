@@ -32,18 +32,6 @@ struct FileState: Equatable, CustomStringConvertible {
     var description: String { "\(bytes?.count ?? -1) bytes, directory \(directoryListing)" }
 }
 
-/// SplitMix64, for reproducible random bytes and values.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A numeric feature holding every value.
 func exactNumericFeature(_ name: String, _ values: [Double], missing: MissingCounts = MissingCounts()) throws -> FeatureProfile {
     let sorted = values.sorted()
@@ -70,7 +58,7 @@ func richProfile(model: String = "churn", createdAt: Date = Date(timeIntervalSin
         "age", [-3.5, -0.0, 0.0, .leastNonzeroMagnitude, Double.leastNormalMagnitude / 1024, 2.25, 2.25, 1e300, 0.1 + 0.2],
         missing: MissingCounts(empty: 2, notANumber: 1, infinite: 1))
 
-    var generator = SplitMix64(state: 42)
+    var generator = SplitMix64(seed: 42)
     let population = (0..<1_000).map { _ in Double.random(in: -1e6...1e6, using: &generator) }
     let sample = Array(population.shuffled(using: &generator).prefix(50)).sorted()
     let sampled = FeatureProfile(
