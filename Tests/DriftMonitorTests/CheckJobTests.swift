@@ -113,7 +113,6 @@ struct CheckJobServerTests {
     func driftThenRecovery() async throws {
         let model = TestStack.uniqueName("dw_job")
         let configuration = try configuration(model: model)
-        defer { Task { try? await PushgatewayClient(configuration: configuration.pushgateway!).deleteGroup(model: model) } }
 
         let drifted = try await performCheck(configuration, windowEnd: hourEnd(11), logger: quietLogger)
         #expect(drifted.exitCode == .driftFound, "\(drifted.deliveryErrors)")
@@ -139,13 +138,19 @@ struct CheckJobServerTests {
             try await activeAlerts(model: model).isEmpty ? true : nil
         }
         #expect(remaining == true)
+        try await deleteGroup(configuration, model: model)
+    }
+
+    func deleteGroup(_ configuration: CheckConfiguration, model: String) async throws {
+        if let pushgateway = configuration.pushgateway {
+            try await PushgatewayClient(configuration: pushgateway).deleteGroup(model: model)
+        }
     }
 
     @Test("a failed run keeps the last success in the Pushgateway and fires the job alert")
     func failureKeepsLastSuccess() async throws {
         let model = TestStack.uniqueName("dw_job_fail")
         var configuration = try configuration(model: model)
-        defer { Task { try? await PushgatewayClient(configuration: configuration.pushgateway!).deleteGroup(model: model) } }
         let success = try await performCheck(configuration, windowEnd: hourEnd(10), logger: quietLogger)
         #expect(success.exitCode == .noDrift, "\(success.deliveryErrors)")
 
@@ -158,5 +163,6 @@ struct CheckJobServerTests {
         #expect(group["drift_job_last_failure_timestamp_seconds"] != nil)
         let alerts = try await activeAlerts(model: model)
         #expect(alerts.contains { ($0["labels"] as? [String: String])?["alertname"] == "DriftJobInputFailure" })
+        try await deleteGroup(configuration, model: model)
     }
 }
