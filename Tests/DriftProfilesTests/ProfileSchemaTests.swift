@@ -37,18 +37,18 @@ import Testing
         #expect(ProfileStore.applicationID == 0x4457_5046)
     }
 
-    @Test func theFirstMigrationCreatesTheDocumentedTables() throws {
+    @Test func theMigrationsCreateTheDocumentedTables() throws {
         let path = try temporaryDatabasePath()
         do { _ = try ProfileStore(path: path) }
         let tables = try withRawConnection(path) { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
-        #expect(tables == ["category", "feature", "grdb_migrations", "model", "profile"])
+        #expect(tables == ["category", "check_run", "feature", "grdb_migrations", "model", "profile"])
         let triggers = try withRawConnection(path) { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
         }
         #expect(triggers == ["category_is_immutable", "feature_is_immutable", "profile_is_immutable"])
-        #expect(ProfileSchema.migrator.migrations == ["v1-profiles"])
+        #expect(ProfileSchema.migrator.migrations == ["v1-profiles", "v2-history"])
     }
 
     @Test func aLaterMigrationCanBeAppended() throws {

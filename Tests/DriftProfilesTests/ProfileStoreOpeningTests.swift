@@ -181,8 +181,8 @@ import Testing
         }
         #expect(applicationID == ProfileStore.applicationID)
         #expect(journalMode == "wal")
-        #expect(migrations == ["v1-profiles"])
-        #expect(ProfileStore.knownMigrations == ["v1-profiles"])
+        #expect(migrations == ["v1-profiles", "v2-history"])
+        #expect(ProfileStore.knownMigrations == ["v1-profiles", "v2-history"])
     }
 
     @Test func emptyFileIsInitialised() throws {
@@ -210,7 +210,7 @@ import Testing
         }
         let reopened = try ProfileStore(path: path, createIfMissing: false)
         #expect(try reopened.profile(model: "churn") == written)
-        #expect(try withRawConnection(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") } == 1)
+        #expect(try withRawConnection(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") } == 2)
     }
 
     @Test func pathsNeedingPercentEncodingWork() throws {
