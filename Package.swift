@@ -30,7 +30,11 @@ let package = Package(
         .target(name: "DriftTables"),
         .target(
             name: "DriftProfiles",
-            dependencies: ["DriftStatistics", "DriftTables", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "DriftStatistics", "DriftTables",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         .target(name: "DriftReport", dependencies: ["DriftStatistics", "DriftTables", "DriftProfiles"]),
         .target(

@@ -1,6 +1,7 @@
 import Foundation
 import DriftTables
 import GRDB
+import GRDBSQLite
 
 /// Reads one time window of production data from a SQLite table or query.
 ///
@@ -33,13 +34,11 @@ import GRDB
 /// Julian day numbers, and days such as `2019-02-30`.
 ///
 /// **Invalid timestamps.** A row whose timestamp is NULL, a BLOB, non-finite or text that is not
-/// a timestamp belongs to no window; such rows are counted over the whole source
-/// (``ProductionSample/invalidTimestamps``) by one extra `count(*)` query that checks every
-/// timestamp with the same parser, registered as a SQL function. That is a full scan of the
-/// column (of the index when there is one), so its time grows with the table while memory does
-/// not: about 0.47 s per million rows in a release build (measured on the table above; a
-/// `julianday(ts) IS NULL` scan takes about 0.3 s but is not the same test), so on that table
-/// the whole read takes about 0.5 s.
+/// a timestamp belongs to no window. Such rows among the candidates of the window query (the
+/// texts that sort inside the window's ranges) are counted in
+/// ``ProductionSample/invalidTimestamps``, never silently skipped. Rows elsewhere in the table
+/// are not examined: an earlier version counted them over the whole table on every read, which
+/// made each hourly read grow with the table's history (0.47 s per million rows).
 ///
 /// **Features.** Columns map to features by name, **case-sensitively** (`Age` is not `age`).
 /// Each feature is read with the profile's kind through `ColumnSampleBuilder`: NULL is
@@ -51,11 +50,6 @@ import GRDB
 /// **Memory.** The window's values are held (they are tested); nothing else grows with the
 /// table.
 public enum ProductionReader {
-    /// The SQL function that classifies a timestamp: 1 when ``TimestampParser`` reads it.
-    static let timestampCheck = DatabaseFunction("driftwatch_is_timestamp", argumentCount: 1, pure: true) { values in
-        ProductionReader.unixSeconds(values[0]) != nil
-    }
-
     /// Reads the rows of `source` whose timestamp is in `window`.
     ///
     /// - Parameters:
@@ -71,8 +65,8 @@ public enum ProductionReader {
     ///   ``ProfileError/invalidArgument(name:reason:)`` for an empty or repeated feature name.
     /// - Complexity: O(candidate rows · features) for the window (with an index on the
     ///   timestamp column: the rows within a minute of the window, plus the index entries of
-    ///   about three days examined for texts with an offset) plus O(rows) for the
-    ///   invalid-timestamp count; memory O(rows in the window · features).
+    ///   about three days examined for texts with an offset); memory O(rows in the window ·
+    ///   features). Only the timestamp and feature columns are read, straight from the statement.
     public static func read(
         path: String, source: SQLiteSource, timestampColumn: String, window: TimeWindow,
         features: [(name: String, kind: ColumnKind)]
@@ -89,7 +83,7 @@ public enum ProductionReader {
         let description = source.description(path: path)
         return try SQLiteSource.withReadTransaction(path: path, description: description) { db in
             let names = try source.prepareSelectAll(db, description: description).columnNames
-            guard let timestampIndex = names.firstIndex(of: timestampColumn) else {
+            guard names.contains(timestampColumn) else {
                 throw ProfileError.invalidSource(
                     description: description,
                     reason: "no timestamp column \"\(timestampColumn)\"\(caseHint(timestampColumn, names)) (columns: \(names.joined(separator: ", ")))")
@@ -107,22 +101,26 @@ public enum ProductionReader {
             }
 
             var rowCount = 0
+            var invalid = 0
             do {
-                let rows = try Row.fetchCursor(
-                    db, sql: windowSQL(source: source, timestampColumn: timestampColumn),
-                    arguments: CandidateRanges(window: window).arguments)
-                while let row = try rows.next() {
-                    guard let seconds = unixSeconds(row[timestampIndex]),
-                          window.contains(Date(timeIntervalSince1970: seconds))
-                    else { continue }
+                // Only the timestamp and the features' columns, straight from the statement:
+                // no Row or DatabaseValue per cell, no String for numeric or timestamp cells.
+                let statement = try db.makeStatement(
+                    sql: windowSQL(source: source, timestampColumn: timestampColumn, columns: readers.map { names[$0.column] }))
+                statement.arguments = CandidateRanges(window: window).arguments
+                let sqlite = statement.sqliteStatement
+                let cursor = try Row.fetchCursor(statement)
+                while try cursor.next() != nil {
+                    guard let seconds = unixSeconds(sqlite, column: 0) else {
+                        invalid += 1
+                        continue
+                    }
+                    guard window.contains(Date(timeIntervalSince1970: seconds)) else { continue }
                     rowCount += 1
                     for slot in readers.indices {
-                        add(row[readers[slot].column], to: &readers[slot].builder, kind: readers[slot].kind)
+                        add(sqlite, column: Int32(slot + 1), to: &readers[slot].builder, kind: readers[slot].kind)
                     }
                 }
-                db.add(function: timestampCheck)
-                let invalid = try Int.fetchOne(
-                    db, sql: invalidTimestampSQL(source: source, timestampColumn: timestampColumn)) ?? 0
                 var columns: [ColumnSample] = []
                 for reader in readers {
                     let builder = reader.builder
@@ -144,57 +142,58 @@ public enum ProductionReader {
         }
     }
 
-    /// The candidate query: every column of the source, for the rows in one of the
-    /// ``CandidateRanges`` (bound in the order of ``CandidateRanges/arguments``).
-    static func windowSQL(source: SQLiteSource, timestampColumn: String) -> String {
+    static func windowSQL(source: SQLiteSource, timestampColumn: String, columns: [String]) -> String {
         let timestamp = SQLiteSource.quoteIdentifier(timestampColumn)
-        return "SELECT * FROM \(source.fromClause)\nWHERE \(CandidateRanges.whereClause(timestamp: timestamp))"
+        let selected = ([timestampColumn] + columns).map(SQLiteSource.quoteIdentifier).joined(separator: ", ")
+        return "SELECT \(selected) FROM \(source.fromClause)\nWHERE \(CandidateRanges.whereClause(timestamp: timestamp))"
     }
 
-    /// Counts the rows whose timestamp ``unixSeconds(_:)`` cannot read (needs ``timestampCheck``).
-    static func invalidTimestampSQL(source: SQLiteSource, timestampColumn: String) -> String {
-        let timestamp = SQLiteSource.quoteIdentifier(timestampColumn)
-        return "SELECT count(*) FROM \(source.fromClause) WHERE NOT driftwatch_is_timestamp(\(timestamp))"
-    }
-
-    /// The instant of a stored timestamp in Unix seconds, or `nil` when it cannot be read.
-    static func unixSeconds(_ value: DatabaseValue) -> Double? {
-        switch value.storage {
-        case .int64(let integer):
-            return TimestampParser.unixSeconds(number: Double(integer))
-        case .double(let double):
-            return TimestampParser.unixSeconds(number: double)
-        case .string(var text):
-            return text.withUTF8 { bytes in
-                if case .success(let seconds) = TimestampParser.unixSeconds(bytes) { return seconds }
-                return nil
-            }
-        case .null, .blob:
+    /// The Unix time of column `column` of the current row, or nil when it cannot be read.
+    static func unixSeconds(_ statement: SQLiteStatement, column: Int32) -> Double? {
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_INTEGER:
+            return TimestampParser.unixSeconds(number: Double(sqlite3_column_int64(statement, column)))
+        case SQLITE_FLOAT:
+            return TimestampParser.unixSeconds(number: sqlite3_column_double(statement, column))
+        case SQLITE_TEXT:
+            guard let text = sqlite3_column_text(statement, column) else { return nil }
+            let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column)))
+            if case .success(let seconds) = TimestampParser.unixSeconds(bytes) { return seconds }
+            return nil
+        default:
             return nil
         }
     }
 
-    /// Feeds one value to a feature's builder (see the type's documentation for the mapping).
-    private static func add(_ value: DatabaseValue, to builder: inout ColumnSampleBuilder, kind: ColumnKind) {
-        switch value.storage {
-        case .null:
+    /// Feeds column `column` of the current row to `builder`: NULL is missing, INTEGER and REAL
+    /// are numbers (an INTEGER in a categorical feature counts as its digits), TEXT is parsed
+    /// like a CSV cell, a BLOB is the text ``FeatureProfileBuilder/blobText``.
+    private static func add(
+        _ statement: SQLiteStatement, column: Int32, to builder: inout ColumnSampleBuilder, kind: ColumnKind
+    ) {
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_NULL:
             builder.addMissing()
-        case .int64(let integer):
+        case SQLITE_INTEGER:
+            let integer = sqlite3_column_int64(statement, column)
             if kind == .categorical {
                 builder.addText(String(integer))
             } else {
                 builder.addNumber(Double(integer))
             }
-        case .double(let double):
-            builder.addNumber(double)
-        case .string(let text):
-            builder.addText(text)
-        case .blob:
+        case SQLITE_FLOAT:
+            builder.addNumber(sqlite3_column_double(statement, column))
+        case SQLITE_TEXT:
+            guard let text = sqlite3_column_text(statement, column) else {
+                builder.addMissing()
+                return
+            }
+            builder.addCell(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))))
+        default:
             builder.addText(FeatureProfileBuilder.blobText)
         }
     }
 
-    /// `; names are case-sensitive and there is "Age"` when a column differs only in case.
     private static func caseHint(_ name: String, _ names: [String]) -> String {
         guard let other = names.first(where: { $0.lowercased() == name.lowercased() }) else { return "" }
         return "; names are case-sensitive and there is \"\(other)\""

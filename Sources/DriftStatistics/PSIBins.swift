@@ -51,7 +51,7 @@ public struct PSIBins: Sendable, Hashable {
     /// ```
     ///
     /// - Parameters:
-    ///   - edges: At least two finite, non-decreasing edges with `edges.first! < edges.last!`.
+    ///   - edges: At least two finite, non-decreasing edges with the first below the last.
     ///     Equal interior neighbours (an empty zero-width bin) are allowed, as uniform edges of
     ///     a tiny range can produce them.
     ///   - referenceCounts: `edges.count - 1` non-negative counts with a positive total.
