@@ -20,10 +20,20 @@ let package = Package(
     dependencies: [
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+        // The same versions as the root package: GRDB writes the generated SQLite inputs,
+        // swift-log gives the job benchmark its (silent) logger.
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
     ],
     targets: [
         // Deterministic input data shared by the benchmark targets (not itself a benchmark).
         .target(name: "BenchmarkData", path: "Support/BenchmarkData"),
+        // The CSV files and SQLite databases of the profile and job benchmarks (not a benchmark).
+        .target(
+            name: "ProfileData",
+            dependencies: ["BenchmarkData", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Support/ProfileData"
+        ),
         .executableTarget(
             name: "DriftStatisticsBenchmarks",
             dependencies: [
@@ -43,6 +53,32 @@ let package = Package(
                 "BenchmarkData",
             ],
             path: "Benchmarks/CompareBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "ProfileBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "DriftProfiles", package: root),
+                .product(name: "DriftStatistics", package: root),
+                .product(name: "DriftTables", package: root),
+                "BenchmarkData",
+                "ProfileData",
+            ],
+            path: "Benchmarks/ProfileBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "CheckJobBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "DriftMonitor", package: root),
+                .product(name: "DriftProfiles", package: root),
+                .product(name: "Logging", package: "swift-log"),
+                "BenchmarkData",
+                "ProfileData",
+            ],
+            path: "Benchmarks/CheckJobBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ],

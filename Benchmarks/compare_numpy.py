@@ -5,7 +5,7 @@
     python3 Benchmarks/compare_numpy.py --output Benchmarks/results/latest.md
     python3 Benchmarks/compare_numpy.py --groups histogram,ks
 
-For every group (histogram, ks, wasserstein, psi, compare) it runs the Swift benchmarks of
+For every group (histogram, ks, wasserstein, psi, compare, profile) it runs the Swift benchmarks of
 that group (`swift package --package-path Benchmarks benchmark --filter ... --format histogramPercentiles`,
 release build, p50 of the wall-clock samples) and right after them the numpy/scipy
 equivalents on inputs of the same size and distribution (median of several repetitions), so
@@ -54,6 +54,14 @@ PRODUCTION_SCALE = 1.05
 CSV_COLUMNS = 20
 CSV_ROWS = 200_000
 CSV_VERSION = 1
+
+# The profile-build CSV (10 numeric columns x 1 000 000 rows, the compare CSVs' shapes) is
+# written by the Swift ProfileBenchmarks' setup (Support/ProfileData).
+PROFILE_CSV_COLUMNS = 10
+PROFILE_CSV_ROWS = 1_000_000
+PROFILE_DATA_VERSION = 1
+PROFILE_SAMPLE_CAP = 100_000
+PROFILE_PSI_BINS = 10
 
 # Targets from the performance brief: case-name regex -> minimum speed-up (numpy time / Driftwatch time).
 TARGETS: list[tuple[str, float]] = [
@@ -224,6 +232,37 @@ def numpy_compare_cases() -> dict[str, Callable[[], object]]:
     return {f"compare {CSV_COLUMNS}x{CSV_ROWS}": compare}
 
 
+def numpy_profile_cases() -> dict[str, Callable[[], object]]:
+    path = Path(os.environ["DRIFTWATCH_BENCH_CACHE"]) / (
+        f"profile-v{PROFILE_DATA_VERSION}-{PROFILE_CSV_COLUMNS}x{PROFILE_CSV_ROWS}.csv")
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: the Swift profile benchmark writes it in its setup")
+
+    def build_profile() -> list[tuple[object, ...]]:
+        # What ProfileBuilder.fromCSV computes per numeric column, the numpy way (the whole file
+        # in memory, where Driftwatch streams it): finite-value count, min, max, mean, variance,
+        # a uniform sample of PROFILE_SAMPLE_CAP values without replacement, sorted, its 10
+        # quantile PSI edges, and the exact count of every value per PSI bin. Not included: the
+        # content hash Driftwatch also computes (one more pass over the file's bytes).
+        data = np.loadtxt(path, delimiter=",", skiprows=1, dtype=np.float64)
+        assert data.shape == (PROFILE_CSV_ROWS, PROFILE_CSV_COLUMNS)
+        rng = np.random.default_rng(0x5EED)
+        profile = []
+        for column in np.ascontiguousarray(data.T):
+            finite = column[np.isfinite(column)]
+            summary = (finite.size, finite.min(), finite.max(), finite.mean(), finite.var(ddof=1))
+            if finite.size > PROFILE_SAMPLE_CAP:
+                sample = np.sort(rng.choice(finite, PROFILE_SAMPLE_CAP, replace=False))
+            else:
+                sample = np.sort(finite)
+            edges = np.unique(np.quantile(sample, np.arange(PROFILE_PSI_BINS + 1) / PROFILE_PSI_BINS))
+            counts = np.bincount(np.searchsorted(edges[1:-1], finite, side="right"), minlength=edges.size - 1)
+            profile.append((summary, sample, edges, counts))
+        return profile
+
+    return {f"profile build csv 1e6x{PROFILE_CSV_COLUMNS}": build_profile}
+
+
 # ---------------------------------------------------------------------------------------------
 # Swift side
 
@@ -252,6 +291,7 @@ GROUPS = [
     Group("wasserstein", "DriftStatisticsBenchmarks", r"wasserstein .*", numpy_wasserstein_cases),
     Group("psi", "DriftStatisticsBenchmarks", r"psi .*", numpy_psi_cases),
     Group("compare", "CompareBenchmarks", r"compare .*", numpy_compare_cases),
+    Group("profile", "ProfileBenchmarks", r"profile build csv .*", numpy_profile_cases),
 ]
 
 
@@ -458,6 +498,10 @@ def main() -> int:
         "statistic; this row shows the ratio without that.",
         "- `compare`: Driftwatch runs the features on all cores (`DispatchQueue.concurrentPerform`, 2 here); "
         "the numpy/scipy loop is single-threaded. Both include parsing the two files (`np.loadtxt`).",
+        "- `profile build csv`: `ProfileBuilder.fromCSV` (streams the file: a parse pass, a second pass "
+        "for the exact PSI counts of the reservoir-sampled features, and a raw-byte pass for the content "
+        "hash) vs `np.loadtxt` of the whole file plus per column summary, a 100 000-value sample "
+        "(`rng.choice`, no replacement), its sort, 10 quantile edges and the exact bin counts (no hash).",
         "- Targets: " + "; ".join(f"`{pattern}` ≥ {minimum:g}x" for pattern, minimum in TARGETS) + ".",
     ]
     summary = ["", f"Targets missed: {len(missed)}" + (": " + "; ".join(missed) if missed else ".")]

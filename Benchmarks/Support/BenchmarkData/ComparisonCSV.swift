@@ -33,7 +33,7 @@ public enum ComparisonCSV {
     /// - `j % 4 == 1`: exponential, scale 2 + j, 3 decimals (production: scale x 1.03)
     /// - `j % 4 == 2`: uniform on [0, 100), 2 decimals (production: [1, 101))
     /// - `j % 4 == 3`: log-normal exp(N(0, 1)), 6 decimals (production: exp(N(0.05, 1)))
-    static func value(column j: Int, shifted: Bool, generator: inout SplitMix64) -> Double {
+    public static func value(column j: Int, shifted: Bool, generator: inout SplitMix64) -> Double {
         switch j % 4 {
         case 0:
             let sd = 1.0 + Double(j)
@@ -51,6 +51,15 @@ public enum ComparisonCSV {
     static func decimals(column j: Int) -> Int { [4, 3, 2, 6][j % 4] }
 
     static func write(path: String, shifted: Bool, seed: UInt64) throws {
+        try write(path: path, columns: columns, rows: rows, shifted: shifted, seed: seed)
+    }
+
+    /// Writes `rows` data rows of `columns` columns (named `f00`, `f01`, …; the shapes and
+    /// decimals of ``value(column:shifted:generator:)``) to `path`, streaming through a 1 MiB
+    /// buffer (memory does not grow with `rows`). The file appears under its name only when
+    /// complete (written to a temporary name, then renamed). Used by the compare files and by
+    /// the profile benchmarks' 1 M- and 10 M-row files.
+    public static func write(path: String, columns: Int, rows: Int, shifted: Bool, seed: UInt64) throws {
         let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary)
