@@ -47,7 +47,7 @@ struct AlertmanagerClientTests {
         ])
         try await client.post(driftAlerts(
             for: next, previouslyDrifted: ["tenure": "ks", "plan": "chi_square"], configuration: configuration, now: Date()))
-        let remaining = try await poll(timeout: 5) {
+        let remaining = try await poll(timeout: 20) {
             let alerts = try await Self.activeAlerts(model: model)
             return alerts.count == 1 ? alerts : nil
         }
@@ -57,7 +57,7 @@ struct AlertmanagerClientTests {
         try await client.post(driftAlerts(
             for: Runs.run(model: model, features: [Runs.categorical("plan", p: 0.5)]), previouslyDrifted: ["plan": "chi_square"],
             configuration: configuration, now: Date()))
-        let none = try await poll(timeout: 5) { try await Self.activeAlerts(model: model).isEmpty ? true : nil }
+        let none = try await poll(timeout: 20) { try await Self.activeAlerts(model: model).isEmpty ? true : nil }
         #expect(none == true)
     }
 
@@ -71,7 +71,7 @@ struct AlertmanagerClientTests {
         #expect(active.map { $0.labels } == [["alertname": "DriftJobInputFailure", "model": model, "severity": "critical"]])
         #expect(active.first?.annotations["description"] == "cannot open production.db")
         try await client.post([jobFailureAlert(model: model, error: "", configuration: configuration, now: Date(), resolved: true)])
-        let none = try await poll(timeout: 5) { try await Self.activeAlerts(model: model).isEmpty ? true : nil }
+        let none = try await poll(timeout: 20) { try await Self.activeAlerts(model: model).isEmpty ? true : nil }
         #expect(none == true)
     }
 

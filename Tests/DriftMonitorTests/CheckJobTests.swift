@@ -134,7 +134,7 @@ struct CheckJobServerTests {
         let clean = try await performCheck(configuration, windowEnd: hourEnd(10), logger: quietLogger)
         #expect(clean.exitCode == .noDrift, "\(clean.deliveryErrors)")
         #expect(clean.alerts.count == 4)   // the four resolutions
-        let remaining = try await poll(timeout: 10) { () async throws -> Bool? in
+        let remaining = try await poll(timeout: 20) { () async throws -> Bool? in
             try await activeAlerts(model: model).isEmpty ? true : nil
         }
         #expect(remaining == true)

@@ -21,7 +21,7 @@ struct EndToEndTests {
         try await pushgateway.push(Runs.mixed(model: model))
         do {
             let started = Date()
-            let fired = try await poll(timeout: 30) { () -> [String: Any]? in
+            let fired = try await poll(timeout: 60) { () -> [String: Any]? in
                 let answer = try await getJSON(alertmanager, "api/v2/alerts", query: [
                     URLQueryItem(name: "filter", value: "alertname=\"FeatureDrift\""),
                     URLQueryItem(name: "filter", value: "job=\"\(job)\""),

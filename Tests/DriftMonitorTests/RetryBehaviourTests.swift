@@ -69,6 +69,8 @@ struct RetryBehaviourTests {
         }
         #expect(attempts == 2)
         #expect(message.contains("timed out"), "\(message)")
-        #expect(elapsed >= 1.9 && elapsed < 8, "\(elapsed) s")
+        // Two attempts of at least 1 s each. No upper bound beyond "it returned": wall-clock
+        // limits in unit tests fail on a loaded CI machine (a 10.6 s run was seen under load).
+        #expect(elapsed >= 1.9, "\(elapsed) s")
     }
 }
