@@ -28,7 +28,7 @@ struct EndToEndTests {
                 ]) as? [[String: Any]] ?? []
                 return answer.count >= 2 ? ["alerts": answer] : nil
             }
-            let alerts = try #require(fired?["alerts"] as? [[String: Any]], "no FeatureDrift alert reached Alertmanager within 30 s")
+            let alerts = try #require(fired?["alerts"] as? [[String: Any]], "no FeatureDrift alert reached Alertmanager within 60 s")
             let labels = alerts.compactMap { $0["labels"] as? [String: String] }
             #expect(Set(labels.compactMap { $0["feature"] }) == ["tenure", "plan"])
             let tenure = try #require(labels.first { $0["feature"] == "tenure" })
