@@ -33,6 +33,14 @@ import GRDBSQLite
 /// serve an expression. SQLite's `julianday` would also accept texts such as `now`, `12:00` or
 /// Julian day numbers, and days such as `2019-02-30`.
 ///
+/// **Offsets.** Texts with a numeric UTC offset (`2019-04-30T12:30:00+02:00`) have local dates
+/// up to a day away from the window, so finding them takes a three-day index range whose offset
+/// test cannot use the index. That range is searched only when the source's oldest or newest
+/// text timestamp has an offset (two index lookups): a table written with offsets is found,
+/// and the common table without them does not pay for three days of index entries on every
+/// read. A table whose oldest and newest timestamps have no offset but whose middle rows do
+/// would miss those rows; write timestamps in one format (UTC, `Z`, or a fixed offset).
+///
 /// **Invalid timestamps.** A row whose timestamp is NULL, a BLOB, non-finite or text that is not
 /// a timestamp belongs to no window. Such rows among the candidates of the window query (the
 /// texts that sort inside the window's ranges) are counted in
@@ -105,9 +113,11 @@ public enum ProductionReader {
             do {
                 // Only the timestamp and the features' columns, straight from the statement:
                 // no Row or DatabaseValue per cell, no String for numeric or timestamp cells.
+                let offsets = try hasOffsetTimestamps(db, source: source, timestampColumn: timestampColumn)
                 let statement = try db.makeStatement(
-                    sql: windowSQL(source: source, timestampColumn: timestampColumn, columns: readers.map { names[$0.column] }))
-                statement.arguments = CandidateRanges(window: window).arguments
+                    sql: windowSQL(source: source, timestampColumn: timestampColumn,
+                                   columns: readers.map { names[$0.column] }, offsets: offsets))
+                statement.arguments = CandidateRanges(window: window).arguments(offsets: offsets)
                 let sqlite = statement.sqliteStatement
                 let cursor = try Row.fetchCursor(statement)
                 while try cursor.next() != nil {
@@ -142,10 +152,27 @@ public enum ProductionReader {
         }
     }
 
-    static func windowSQL(source: SQLiteSource, timestampColumn: String, columns: [String]) -> String {
+    static func windowSQL(source: SQLiteSource, timestampColumn: String, columns: [String], offsets: Bool = true) -> String {
         let timestamp = SQLiteSource.quoteIdentifier(timestampColumn)
         let selected = ([timestampColumn] + columns).map(SQLiteSource.quoteIdentifier).joined(separator: ", ")
-        return "SELECT \(selected) FROM \(source.fromClause)\nWHERE \(CandidateRanges.whereClause(timestamp: timestamp))"
+        return "SELECT \(selected) FROM \(source.fromClause)\nWHERE \(CandidateRanges.whereClause(timestamp: timestamp, offsets: offsets))"
+    }
+
+    /// Whether the source's oldest or newest timestamp is a text with a numeric UTC offset
+    /// (two index lookups when the timestamp column is indexed). Only then does the window
+    /// query search the three-day range such texts need.
+    static func hasOffsetTimestamps(_ db: Database, source: SQLiteSource, timestampColumn: String) throws -> Bool {
+        let timestamp = SQLiteSource.quoteIdentifier(timestampColumn)
+        // Texts starting with a digit ('0' <= ts < ':'), so stray values such as '' or 'n/a' are not the probe.
+        let ends = ["ASC", "DESC"].map { order in
+            """
+            SELECT * FROM (SELECT \(timestamp) AS ts FROM \(source.fromClause)
+                           WHERE \(timestamp) >= '0' AND \(timestamp) < ':' AND typeof(\(timestamp)) = 'text'
+                           ORDER BY \(timestamp) \(order) LIMIT 1)
+            """
+        }
+        let sql = "SELECT count(*) FROM (\(ends[0]) UNION ALL \(ends[1])) WHERE \(CandidateRanges.hasOffset("ts"))"
+        return try (Int.fetchOne(db, sql: sql) ?? 0) > 0
     }
 
     /// The Unix time of column `column` of the current row, or nil when it cannot be read.

@@ -58,20 +58,30 @@ struct CandidateRanges: Sendable {
         isoHigh = CandidateRanges.dateText(end + 2 * 86_400) ?? ":"
     }
 
-    /// The `WHERE` clause over the quoted timestamp column, with `?` in the order of
-    /// ``arguments``.
-    static func whereClause(timestamp: String) -> String {
-        let range = "(\(timestamp) >= ? AND \(timestamp) < ?)"
-        let signed = ["-6", "-5", "-3"].map { "substr(\(timestamp), \($0), 1) IN ('+', '-')" }.joined(separator: " OR ")
-        return ([range] + separators.map { _ in range } + [range]).joined(separator: "\n   OR ")
-            + "\n   OR (\(timestamp) >= ? AND \(timestamp) < ? AND (\(signed)))"
+    /// The SQL test for a text ending in a numeric UTC offset (`+02:00`, `-0530`, `+05`).
+    static func hasOffset(_ timestamp: String) -> String {
+        ["-6", "-5", "-3"].map { "substr(\(timestamp), \($0), 1) IN ('+', '-')" }.joined(separator: " OR ")
     }
 
-    /// The bounds in the order of ``whereClause(timestamp:)``.
-    var arguments: StatementArguments {
+    /// The `WHERE` clause over the quoted timestamp column, with `?` in the order of
+    /// ``arguments(offsets:)``.
+    ///
+    /// - Parameter offsets: Whether to include the range for texts with a numeric UTC offset.
+    ///   That range spans three days of local dates and its offset test cannot use an index, so
+    ///   it is left out for sources without such texts (see ``ProductionReader``).
+    static func whereClause(timestamp: String, offsets: Bool = true) -> String {
+        let range = "(\(timestamp) >= ? AND \(timestamp) < ?)"
+        let plain = ([range] + separators.map { _ in range } + [range]).joined(separator: "\n   OR ")
+        guard offsets else { return plain }
+        return plain + "\n   OR (\(timestamp) >= ? AND \(timestamp) < ? AND (\(hasOffset(timestamp))))"
+    }
+
+    /// The bounds in the order of ``whereClause(timestamp:offsets:)``.
+    func arguments(offsets: Bool = true) -> StatementArguments {
         var values: [any DatabaseValueConvertible] = [numberLow, numberHigh]
         for range in minuteRanges { values += [range.low, range.high] }
-        values += [digitsLow, digitsHigh, isoLow, isoHigh]
+        values += [digitsLow, digitsHigh]
+        if offsets { values += [isoLow, isoHigh] }
         return StatementArguments(values)
     }
 

@@ -117,13 +117,36 @@ import Testing
         let plan = try queue.read { db in
             try Row.fetchAll(
                 db, sql: "EXPLAIN QUERY PLAN " + ProductionReader.windowSQL(source: .table("predictions"), timestampColumn: "ts", columns: ["age", "contract"]),
-                arguments: CandidateRanges(window: window).arguments
+                arguments: CandidateRanges(window: window).arguments()
             ).map { $0["detail"] as String }
         }
         let searches = plan.filter { $0.contains("SEARCH predictions USING INDEX predictions_ts") }
         #expect(searches.count == 6, "\(plan)")
         #expect(plan.contains("MULTI-INDEX OR"), "\(plan)")
         #expect(!plan.contains { $0.hasPrefix("SCAN") }, "\(plan)")
+    }
+
+    @Test func theThreeDayOffsetRangeIsSearchedOnlyForSourcesWithOffsets() throws {
+        let plainSource = try DatabaseQueue(path: Support.predictions)
+        #expect(try plainSource.read { try ProductionReader.hasOffsetTimestamps($0, source: .table("predictions"), timestampColumn: "ts") } == false)
+        let plan = try plainSource.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + ProductionReader.windowSQL(
+                    source: .table("predictions"), timestampColumn: "ts", columns: ["age"], offsets: false),
+                arguments: CandidateRanges(window: try hour("2019-04-30T10:00:00Z")).arguments(offsets: false)
+            ).map { $0["detail"] as String }
+        }
+        #expect(plan.filter { $0.contains("USING INDEX predictions_ts") }.count == 5, "\(plan)")
+        let withOffsets = try Support.database { db in
+            try db.execute(sql: "CREATE TABLE events (ts TEXT, x REAL); CREATE INDEX events_ts ON events (ts)")
+            try db.execute(sql: "INSERT INTO events VALUES ('2019-04-30T12:30:00+02:00', 1), ('2019-04-30T09:00:00+02:00', 2), ('n/a', 3)")
+        }
+        let queue = try DatabaseQueue(path: withOffsets)
+        #expect(try queue.read { try ProductionReader.hasOffsetTimestamps($0, source: .table("events"), timestampColumn: "ts") } == true)
+        let sample = try ProductionReader.read(
+            path: withOffsets, source: .table("events"), timestampColumn: "ts", window: try hour("2019-04-30T10:00:00Z"),
+            features: [("x", .numeric)])
+        #expect(sample.column(named: "x")?.values == [1])
     }
 
     @Test func querySourceIsFilteredToo() throws {
