@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import DriftTables
 import GRDB
@@ -89,67 +90,123 @@ public enum ProductionReader {
             }
         }
         let description = source.description(path: path)
-        return try SQLiteSource.withReadTransaction(path: path, description: description) { db in
+        // One connection finds the columns and the timestamp format ...
+        let (names, offsets) = try SQLiteSource.withReadTransaction(path: path, description: description) { db in
             let names = try source.prepareSelectAll(db, description: description).columnNames
             guard names.contains(timestampColumn) else {
                 throw ProfileError.invalidSource(
                     description: description,
                     reason: "no timestamp column \"\(timestampColumn)\"\(caseHint(timestampColumn, names)) (columns: \(names.joined(separator: ", ")))")
             }
-
-            var problems: [String: String] = [:]
-            var readers: [(column: Int, builder: ColumnSampleBuilder, kind: ColumnKind)] = []
-            for feature in features {
-                if let column = names.firstIndex(of: feature.name) {
-                    readers.append((column, ColumnSampleBuilder(name: feature.name, expectedKind: feature.kind), feature.kind))
-                } else {
-                    problems[feature.name] =
-                        "column \"\(feature.name)\" is not in \(source.displayName) (renamed?)\(caseHint(feature.name, names))"
-                }
-            }
-
-            var rowCount = 0
-            var invalid = 0
             do {
-                // Only the timestamp and the features' columns, straight from the statement:
-                // no Row or DatabaseValue per cell, no String for numeric or timestamp cells.
-                let offsets = try hasOffsetTimestamps(db, source: source, timestampColumn: timestampColumn)
-                let statement = try db.makeStatement(
-                    sql: windowSQL(source: source, timestampColumn: timestampColumn,
-                                   columns: readers.map { names[$0.column] }, offsets: offsets))
-                statement.arguments = CandidateRanges(window: window).arguments(offsets: offsets)
-                let sqlite = statement.sqliteStatement
-                let cursor = try Row.fetchCursor(statement)
-                while try cursor.next() != nil {
-                    guard let seconds = unixSeconds(sqlite, column: 0) else {
-                        invalid += 1
-                        continue
-                    }
-                    guard window.contains(Date(timeIntervalSince1970: seconds)) else { continue }
-                    rowCount += 1
-                    for slot in readers.indices {
-                        add(sqlite, column: Int32(slot + 1), to: &readers[slot].builder, kind: readers[slot].kind)
-                    }
-                }
-                var columns: [ColumnSample] = []
-                for reader in readers {
-                    let builder = reader.builder
-                    columns.append(builder.build())
-                    if builder.textCount > 0 {
-                        var message = "\(builder.textCount) text value\(builder.textCount == 1 ? "" : "s") in a numeric column"
-                        if let first = builder.firstText {
-                            message += ", first '\(first.text)' at window row \(first.row)"
-                        }
-                        problems[builder.name] = message
-                    }
-                }
-                return ProductionSample(
-                    window: window, rowCount: rowCount, columns: columns, problems: problems,
-                    invalidTimestamps: invalid)
+                return (names, try hasOffsetTimestamps(db, source: source, timestampColumn: timestampColumn))
             } catch let error as DatabaseError {
                 throw ProfileError.invalidSource(description: description, reason: error.message ?? "\(error)")
             }
         }
+        var problems: [String: String] = [:]
+        var present: [(name: String, kind: ColumnKind)] = []
+        for feature in features {
+            if names.contains(feature.name) {
+                present.append(feature)
+            } else {
+                problems[feature.name] =
+                    "column \"\(feature.name)\" is not in \(source.displayName) (renamed?)\(caseHint(feature.name, names))"
+            }
+        }
+        // ... then the columns are read in parallel, each share of them on its own connection:
+        // SQLite decodes a row's columns one by one, so the read scales with the cores.
+        let parts = present.count >= 8 ? min(ProcessInfo.processInfo.activeProcessorCount, 4, present.count / 4) : 1
+        let shares = (0..<max(parts, 1)).map { part in
+            Array(present.enumerated().filter { $0.offset % max(parts, 1) == part }.map(\.element))
+        }
+        let scans = concurrentScans(shares) { share in
+            try SQLiteSource.withReadTransaction(path: path, description: description) { db in
+                try scan(db, source: source, timestampColumn: timestampColumn, window: window, offsets: offsets,
+                         features: share, description: description)
+            }
+        }
+        var scanned: [Scan] = []
+        for result in scans { scanned.append(try result.get()) }
+        // The shares read separate snapshots; a writer committing in between could change the
+        // window. Then read again on one connection, so every feature sees the same rows.
+        if Set(scanned.map(\.rowCount)).count > 1 {
+            scanned = [try SQLiteSource.withReadTransaction(path: path, description: description) { db in
+                try scan(db, source: source, timestampColumn: timestampColumn, window: window, offsets: offsets,
+                         features: present, description: description)
+            }]
+        }
+        var byName: [String: ColumnSampleBuilder] = [:]
+        for share in scanned { for builder in share.builders { byName[builder.name] = builder } }
+        var columns: [ColumnSample] = []
+        for feature in present {
+            guard let builder = byName[feature.name] else { continue }
+            columns.append(builder.build())
+            if builder.textCount > 0 {
+                var message = "\(builder.textCount) text value\(builder.textCount == 1 ? "" : "s") in a numeric column"
+                if let first = builder.firstText {
+                    message += ", first '\(first.text)' at window row \(first.row)"
+                }
+                problems[builder.name] = message
+            }
+        }
+        return ProductionSample(
+            window: window, rowCount: scanned.first?.rowCount ?? 0, columns: columns, problems: problems,
+            invalidTimestamps: scanned.first?.invalid ?? 0)
+    }
+
+    /// What one connection read: the window's row count, the unreadable candidate timestamps,
+    /// and one filled builder per feature of its share.
+    struct Scan: Sendable {
+        var rowCount = 0
+        var invalid = 0
+        var builders: [ColumnSampleBuilder] = []
+    }
+
+    /// Reads the window's rows for `features` on `db`: only the timestamp and those columns,
+    /// straight from the statement (no Row or DatabaseValue per cell, no String for numeric or
+    /// timestamp cells).
+    static func scan(
+        _ db: Database, source: SQLiteSource, timestampColumn: String, window: TimeWindow, offsets: Bool,
+        features: [(name: String, kind: ColumnKind)], description: String
+    ) throws -> Scan {
+        var result = Scan()
+        result.builders = features.map { ColumnSampleBuilder(name: $0.name, expectedKind: $0.kind) }
+        let kinds = features.map(\.kind)
+        do {
+            let statement = try db.makeStatement(
+                sql: windowSQL(source: source, timestampColumn: timestampColumn, columns: features.map(\.name), offsets: offsets))
+            statement.arguments = CandidateRanges(window: window).arguments(offsets: offsets)
+            let sqlite = statement.sqliteStatement
+            let cursor = try Row.fetchCursor(statement)
+            while try cursor.next() != nil {
+                guard let seconds = unixSeconds(sqlite, column: 0) else {
+                    result.invalid += 1
+                    continue
+                }
+                guard window.contains(Date(timeIntervalSince1970: seconds)) else { continue }
+                result.rowCount += 1
+                for slot in result.builders.indices {
+                    add(sqlite, column: Int32(slot + 1), to: &result.builders[slot], kind: kinds[slot])
+                }
+            }
+        } catch let error as DatabaseError {
+            throw ProfileError.invalidSource(description: description, reason: error.message ?? "\(error)")
+        }
+        return result
+    }
+
+    /// Runs `body` on every share at once, one thread per share, keeping the order.
+    private static func concurrentScans(
+        _ shares: [[(name: String, kind: ColumnKind)]],
+        _ body: @Sendable ([(name: String, kind: ColumnKind)]) throws -> Scan
+    ) -> [Result<Scan, any Error>] {
+        guard shares.count > 1 else { return shares.map { share in Result { try body(share) } } }
+        let results = ScanResults(count: shares.count)
+        DispatchQueue.concurrentPerform(iterations: shares.count) { index in
+            results.set(index, Result { try body(shares[index]) })
+        }
+        return results.values
     }
 
     static func windowSQL(source: SQLiteSource, timestampColumn: String, columns: [String], offsets: Bool = true) -> String {
@@ -224,5 +281,25 @@ public enum ProductionReader {
     private static func caseHint(_ name: String, _ names: [String]) -> String {
         guard let other = names.first(where: { $0.lowercased() == name.lowercased() }) else { return "" }
         return "; names are case-sensitive and there is \"\(other)\""
+    }
+}
+
+/// Results of the parallel scans, written from several threads into separate slots.
+private final class ScanResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<ProductionReader.Scan, any Error>?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<ProductionReader.Scan, any Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    var values: [Result<ProductionReader.Scan, any Error>] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0 ?? .failure(ProfileError.invalidArgument(name: "scan", reason: "a parallel read did not finish")) }
     }
 }
