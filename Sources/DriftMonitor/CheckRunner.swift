@@ -132,20 +132,18 @@ private func evaluate(
                        count: productionCount, missingRatio: missingRatio)
     }
     let report = compareFeatures(reference: feature, production: production, options: options)
-    let decision = decisionTest == "cramer_von_mises" ? report.cramerVonMises?.value?.pValue : report.primaryPValue
-    if decision == nil {
-        let failure = report.failures.first { $0.test == decisionTest }?.reason ?? report.failures.first?.reason ?? "the test did not run"
-        return Evaluation(feature: feature, decisionTest: decisionTest, status: .failed, reason: failure,
-                          productionCount: productionCount, productionMissingRatio: missingRatio, report: report)
-    }
-    return Evaluation(feature: feature, decisionTest: decisionTest, status: .tested, reason: nil,
+    let tested = Evaluation(feature: feature, decisionTest: decisionTest, status: .tested, reason: nil,
+                            productionCount: productionCount, productionMissingRatio: missingRatio, report: report)
+    guard tested.decisionPValue == nil else { return tested }
+    let failure = report.failures.first { $0.test == decisionTest }?.reason ?? report.failures.first?.reason ?? "the test did not run"
+    return Evaluation(feature: feature, decisionTest: decisionTest, status: .failed, reason: failure,
                       productionCount: productionCount, productionMissingRatio: missingRatio, report: report)
 }
 
 /// Applies the correction across tested features and builds the feature checks.
 private func decide(_ evaluations: [Evaluation], configuration: CheckConfiguration) throws -> [FeatureCheck] {
     let tested = evaluations.indices.filter { evaluations[$0].status == .tested }
-    let raw = tested.compactMap { decisionPValue(evaluations[$0]) }
+    let raw = tested.compactMap { evaluations[$0].decisionPValue }
     let adjusted = configuration.correction == .none ? raw : try adjustedPValues(raw, method: configuration.correction)
     var adjustedByIndex: [Int: Double] = [:]
     for (slot, index) in tested.enumerated() where slot < adjusted.count { adjustedByIndex[index] = adjusted[slot] }
@@ -172,7 +170,7 @@ private func decide(_ evaluations: [Evaluation], configuration: CheckConfigurati
         let psi = report?.psi.value?.value
         let wasserstein = report?.wasserstein?.value
         var drifted = false
-        if evaluation.status == .tested, let p = adjustedByIndex[index] ?? decisionPValue(evaluation) {
+        if evaluation.status == .tested, let p = adjustedByIndex[index] ?? evaluation.decisionPValue {
             drifted = p < configuration.alpha
             if drifted, let gate = configuration.effectSize {
                 drifted = gate.passes(psi: psi, wassersteinNormalized: wasserstein?.normalized)
@@ -189,11 +187,14 @@ private func decide(_ evaluations: [Evaluation], configuration: CheckConfigurati
     }
 }
 
-private func decisionPValue(_ evaluation: Evaluation) -> Double? {
-    guard let report = evaluation.report else { return nil }
-    switch evaluation.decisionTest {
-    case "cramer_von_mises": return report.cramerVonMises?.value?.pValue
-    case "chi_square": return report.chiSquare?.value?.pValue
-    default: return report.kolmogorovSmirnov?.value?.pValue
+extension Evaluation {
+    /// The p-value of the test that decides drift for this feature, when it ran.
+    var decisionPValue: Double? {
+        guard let report else { return nil }
+        switch decisionTest {
+        case "cramer_von_mises": return report.cramerVonMises?.value?.pValue
+        case "chi_square": return report.chiSquare?.value?.pValue
+        default: return report.kolmogorovSmirnov?.value?.pValue
+        }
     }
 }

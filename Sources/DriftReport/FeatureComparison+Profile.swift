@@ -30,11 +30,11 @@ import DriftTables
 public func compareFeatures(
     reference: FeatureProfile, production: ColumnSample, options: ComparisonOptions
 ) -> FeatureReport {
-    if let failure = textInNumericColumn(production, kind: reference.kind) {
-        return FeatureReport(
-            failingWith: failure, name: reference.name, kind: reference.kind,
-            referenceCount: reference.testedCount, productionCount: production.values.count,
-            referenceMissing: reference.missing, productionMissing: production.missing)
+    if let failed = textInNumericColumn(
+        name: reference.name, kind: reference.kind, referenceCount: reference.testedCount,
+        referenceMissing: reference.missing, production: production
+    ) {
+        return failed
     }
     switch reference.kind {
     case .numeric:

@@ -30,11 +30,11 @@ public func compareFeatures(
     reference: ColumnSample, production: ColumnSample, options: ComparisonOptions
 ) -> FeatureReport {
     let kind: ColumnKind = reference.kind == .numeric && production.kind == .numeric ? .numeric : .categorical
-    if let failure = textInNumericColumn(production, kind: kind) {
-        return FeatureReport(
-            failingWith: failure, name: reference.name, kind: kind,
-            referenceCount: reference.testedCount, productionCount: production.values.count,
-            referenceMissing: reference.missing, productionMissing: production.missing)
+    if let failed = textInNumericColumn(
+        name: reference.name, kind: kind, referenceCount: reference.testedCount,
+        referenceMissing: reference.missing, production: production
+    ) {
+        return failed
     }
     switch kind {
     case .numeric:
@@ -237,12 +237,18 @@ func compareEach<Reference: Sendable>(
         productionOnlyColumns: production.map(\.name).filter { !referenceNames.contains($0) })
 }
 
-/// Why a production column read as numeric cannot be tested (it held text), if it cannot.
-func textInNumericColumn(_ production: ColumnSample, kind: ColumnKind) -> String? {
+/// The report of a numeric feature whose production column held text (every test fails with
+/// the count and the first text cell), or nil when the column can be tested.
+func textInNumericColumn(
+    name: String, kind: ColumnKind, referenceCount: Int, referenceMissing: MissingCounts, production: ColumnSample
+) -> FeatureReport? {
     guard kind == .numeric, production.textCells > 0 else { return nil }
     let first = production.firstTextCell.map { " (first \"\($0.text)\" at row \($0.row))" } ?? ""
     let plural = production.textCells == 1 ? "" : "s"
-    return "production: \(production.textCells) text value\(plural) in a numeric feature\(first)"
+    return FeatureReport(
+        failingWith: "production: \(production.textCells) text value\(plural) in a numeric feature\(first)",
+        name: name, kind: kind, referenceCount: referenceCount, productionCount: production.values.count,
+        referenceMissing: referenceMissing, productionMissing: production.missing)
 }
 
 /// Maps `items` on all cores, keeping the order: one task per item, results in input order.

@@ -159,8 +159,7 @@ struct CompareCommand: ParsableCommand {
             return sample.columns
         }
         let path = files[files.count - 1]
-        let header = try CSVTable.header(path: path)
-        return try CSVTable.load(path: path, columns: wanted.filter(header.contains), kinds: kinds).columns
+        return try CSVTable.load(path: path, columns: try presentColumns(wanted, in: path), kinds: kinds).columns
     }
 
     /// The requested columns present in `path` (nil = all).
