@@ -2,9 +2,11 @@
 // Driftwatch: data-drift statistics, reference profiles and an hourly drift job.
 //
 // Layers (acyclic, each folder under Sources/ is one module):
-//   DriftStatistics <- DriftTables (CSV input) <- DriftProfiles (SQLite) <- DriftReport (comparison)
+//   DriftStatistics <- DriftMultivariate (MMD, PCA on OpenBLAS) <- DriftProfiles (SQLite)
+//   DriftTables (CSV input) <- DriftProfiles <- DriftReport (comparison)
 //     <- DriftMonitor (the hourly job: config, Pushgateway, Alertmanager) <- driftwatch (CLI)
-// DriftStatistics depends on the standard library and Foundation only.
+// DriftStatistics depends on the standard library and Foundation only; DriftMultivariate adds
+// OpenBLAS (CBLAS + LAPACKE) through the COpenBLAS system library target.
 import PackageDescription
 
 let package = Package(
@@ -12,6 +14,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "DriftStatistics", targets: ["DriftStatistics"]),
+        .library(name: "DriftMultivariate", targets: ["DriftMultivariate"]),
         .library(name: "DriftTables", targets: ["DriftTables"]),
         .library(name: "DriftProfiles", targets: ["DriftProfiles"]),
         .library(name: "DriftReport", targets: ["DriftReport"]),
@@ -27,11 +30,13 @@ let package = Package(
     ],
     targets: [
         .target(name: "DriftStatistics"),
+        .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
+        .target(name: "DriftMultivariate", dependencies: ["DriftStatistics", "COpenBLAS"]),
         .target(name: "DriftTables"),
         .target(
             name: "DriftProfiles",
             dependencies: [
-                "DriftStatistics", "DriftTables",
+                "DriftStatistics", "DriftMultivariate", "DriftTables",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
@@ -54,6 +59,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DriftStatisticsTests", dependencies: ["DriftStatistics"]),
+        .testTarget(name: "DriftMultivariateTests", dependencies: ["DriftMultivariate", "DriftStatistics"]),
         .testTarget(name: "DriftTablesTests", dependencies: ["DriftTables"]),
         .testTarget(
             name: "DriftProfilesTests",

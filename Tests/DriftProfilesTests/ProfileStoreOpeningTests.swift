@@ -1,3 +1,4 @@
+import DriftStatistics
 import Foundation
 import GRDB
 import Testing

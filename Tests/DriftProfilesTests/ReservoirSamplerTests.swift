@@ -1,3 +1,4 @@
+import DriftStatistics
 import Testing
 @testable import DriftProfiles
 

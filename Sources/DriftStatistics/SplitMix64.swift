@@ -1,33 +1,28 @@
 /// SplitMix64 (Steele, Lea & Flood, 2014): a tiny, fast, seedable generator with 64 bits of
-/// state, used to make reservoir samples reproducible. Not cryptographic.
+/// state, used to make reservoir samples, permutations and bootstraps reproducible. Not cryptographic.
 ///
 /// ```swift
 /// var generator = SplitMix64(seed: 42)
 /// let bits = generator.next()
 /// let unit = generator.nextOpenUnit()   // in (0, 1)
 /// ```
-struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
-    private var state: UInt64
+public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
+    @usableFromInline
+    internal var state: UInt64
 
     /// A generator whose sequence is fully determined by `seed`.
-    init(seed: UInt64) {
+    ///
+    /// - Parameter seed: The initial state.
+    @inlinable
+    public init(seed: UInt64) {
         state = seed
-    }
-
-    /// A generator for one feature: `seed` combined with the FNV-1a hash of `name`, so that
-    /// features are sampled independently and reproducibly.
-    init(seed: UInt64, stream name: String) {
-        var hash = FNV1a64()
-        hash.add(utf8: name)
-        // Mix the two so that nearby seeds or names do not give related streams.
-        var mixer = SplitMix64(seed: seed ^ 0x9E37_79B9_7F4A_7C15)
-        self.init(seed: mixer.next() ^ hash.value)
     }
 
     /// The next 64 random bits.
     ///
     /// - Complexity: O(1).
-    mutating func next() -> UInt64 {
+    @inlinable
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -39,14 +34,16 @@ struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
     /// so that `log` of it is always finite.
     ///
     /// - Complexity: O(1).
-    mutating func nextOpenUnit() -> Double {
+    @inlinable
+    public mutating func nextOpenUnit() -> Double {
         (Double(next() >> 11) + 0.5) * 0x1p-53
     }
 
     /// A uniform integer in `0..<bound` (Lemire's multiply-shift with rejection); `bound > 0`.
     ///
     /// - Complexity: O(1) expected.
-    mutating func nextIndex(below bound: Int) -> Int {
+    @inlinable
+    public mutating func nextIndex(below bound: Int) -> Int {
         precondition(bound > 0, "bound must be positive")
         return Int(truncatingIfNeeded: next(upperBound: UInt64(bound)))
     }
