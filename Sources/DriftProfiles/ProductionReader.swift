@@ -56,6 +56,19 @@ import GRDBSQLite
 /// `<blob>`. A feature the source does not have, or a numeric feature with text values, gets
 /// an entry in ``ProductionSample/problems``; the other features are read normally.
 ///
+/// **Row tracking.** Features named in `trackRows` are read with row tracking
+/// (``ColumnSample/rows``): their columns can be walked row by row together
+/// (``LockstepRows``), the same window row across all of them, for multivariate tests.
+/// The feature columns are read in parallel shares, each on its own connection and
+/// snapshot; without `ORDER BY` (which would sort the window) the rows of a share come in the
+/// order of its query plan, and a plan may differ between shares: an index covering the
+/// timestamp and one share's columns (say on `(ts, age)`) orders rows of equal timestamps by
+/// `age` in that share only. So when rows are tracked, each share also records its query plan
+/// and an order-sensitive hash of its window timestamps, and if the shares differ in either
+/// (or a writer committed in between) the window is read again on one connection, as it is
+/// when their row counts differ. Tracking costs 4 bytes per window row of a categorical
+/// feature and 4 bytes per missing cell of a numeric one.
+///
 /// **Memory.** The window's values are held (they are tested); nothing else grows with the
 /// table.
 public enum ProductionReader {
@@ -67,6 +80,11 @@ public enum ProductionReader {
     ///   - timestampColumn: The column holding each row's time (case-sensitive).
     ///   - window: The window `[start, end)`.
     ///   - features: The features to read and the kind the reference profile gives each.
+    ///   - trackRows: Features whose rows are recorded (``ColumnSample/rows``), so that their
+    ///     columns can be walked row by row together (``LockstepRows``); names that are not
+    ///     features, or not in the source, are ignored. Costs 4 bytes per window row of a
+    ///     categorical feature and 4 bytes per missing cell of a numeric one, plus a hash per
+    ///     row while reading.
     /// - Returns: The window's columns, problems and counts.
     /// - Throws: ``ProfileError/invalidSource(description:reason:)`` naming
     ///   `sqlite:PATH table=T` / `sqlite:PATH query=SQL` for a missing or unreadable file, a
@@ -78,7 +96,18 @@ public enum ProductionReader {
     ///   features). Only the timestamp and feature columns are read, straight from the statement.
     public static func read(
         path: String, source: SQLiteSource, timestampColumn: String, window: TimeWindow,
-        features: [(name: String, kind: ColumnKind)]
+        features: [(name: String, kind: ColumnKind)], trackRows: Set<String> = []
+    ) throws -> ProductionSample {
+        try read(
+            path: path, source: source, timestampColumn: timestampColumn, window: window, features: features,
+            trackRows: trackRows, shareCount: nil)
+    }
+
+    /// ``read(path:source:timestampColumn:window:features:trackRows:)`` with the number of
+    /// parallel shares fixed (tests); `nil` chooses it from the features and the cores.
+    static func read(
+        path: String, source: SQLiteSource, timestampColumn: String, window: TimeWindow,
+        features: [(name: String, kind: ColumnKind)], trackRows: Set<String>, shareCount: Int?
     ) throws -> ProductionSample {
         var seen: Set<String> = []
         for feature in features {
@@ -116,24 +145,29 @@ public enum ProductionReader {
         }
         // ... then the columns are read in parallel, each share of them on its own connection:
         // SQLite decodes a row's columns one by one, so the read scales with the cores.
-        let parts = present.count >= 8 ? min(ProcessInfo.processInfo.activeProcessorCount, 4, present.count / 4) : 1
+        let parts = shareCount.map { min($0, present.count) }
+            ?? (present.count >= 8 ? min(ProcessInfo.processInfo.activeProcessorCount, 4, present.count / 4) : 1)
+        let tracked = trackRows.intersection(present.map(\.name))
         let shares = (0..<max(parts, 1)).map { part in
             Array(present.enumerated().filter { $0.offset % max(parts, 1) == part }.map(\.element))
         }
         let scans = concurrentScans(shares) { share in
             try SQLiteSource.withReadTransaction(path: path, description: description) { db in
                 try scan(db, source: source, timestampColumn: timestampColumn, window: window, offsets: offsets,
-                         features: share, description: description)
+                         features: share, trackRows: tracked, description: description)
             }
         }
         var scanned: [Scan] = []
         for result in scans { scanned.append(try result.get()) }
         // The shares read separate snapshots; a writer committing in between could change the
-        // window. Then read again on one connection, so every feature sees the same rows.
-        if Set(scanned.map(\.rowCount)).count > 1 {
+        // window. Then read again on one connection, so every feature sees the same rows. With
+        // tracked rows the shares must also agree on the order: the same plan and timestamps.
+        let disagree = Set(scanned.map(\.rowCount)).count > 1
+            || (!tracked.isEmpty && (Set(scanned.map(\.plan)).count > 1 || Set(scanned.map(\.order)).count > 1))
+        if disagree {
             scanned = [try SQLiteSource.withReadTransaction(path: path, description: description) { db in
                 try scan(db, source: source, timestampColumn: timestampColumn, window: window, offsets: offsets,
-                         features: present, description: description)
+                         features: present, trackRows: tracked, description: description)
             }]
         }
         var byName: [String: ColumnSampleBuilder] = [:]
@@ -156,11 +190,14 @@ public enum ProductionReader {
     }
 
     /// What one connection read: the window's row count, the unreadable candidate timestamps,
-    /// and one filled builder per feature of its share.
+    /// and one filled builder per feature of its share; with tracked rows also the query plan
+    /// and a hash of the window's timestamps in reading order (empty and 0 otherwise).
     struct Scan: Sendable {
         var rowCount = 0
         var invalid = 0
         var builders: [ColumnSampleBuilder] = []
+        var plan: [String] = []
+        var order: UInt64 = 0
     }
 
     /// Reads the window's rows for `features` on `db`: only the timestamp and those columns,
@@ -168,15 +205,24 @@ public enum ProductionReader {
     /// timestamp cells).
     static func scan(
         _ db: Database, source: SQLiteSource, timestampColumn: String, window: TimeWindow, offsets: Bool,
-        features: [(name: String, kind: ColumnKind)], description: String
+        features: [(name: String, kind: ColumnKind)], trackRows: Set<String> = [], description: String
     ) throws -> Scan {
         var result = Scan()
-        result.builders = features.map { ColumnSampleBuilder(name: $0.name, expectedKind: $0.kind) }
+        result.builders = features.map {
+            ColumnSampleBuilder(name: $0.name, expectedKind: $0.kind, tracksRows: trackRows.contains($0.name))
+        }
         let kinds = features.map(\.kind)
+        let tracking = !trackRows.isEmpty
+        var order = FNV1a64()
         do {
-            let statement = try db.makeStatement(
-                sql: windowSQL(source: source, timestampColumn: timestampColumn, columns: features.map(\.name), offsets: offsets))
-            statement.arguments = CandidateRanges(window: window).arguments(offsets: offsets)
+            let sql = windowSQL(source: source, timestampColumn: timestampColumn, columns: features.map(\.name), offsets: offsets)
+            let arguments = CandidateRanges(window: window).arguments(offsets: offsets)
+            if tracking {
+                result.plan = try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
+                    .map { $0["detail"] as String? ?? "" }
+            }
+            let statement = try db.makeStatement(sql: sql)
+            statement.arguments = arguments
             let sqlite = statement.sqliteStatement
             let cursor = try Row.fetchCursor(statement)
             while try cursor.next() != nil {
@@ -186,6 +232,7 @@ public enum ProductionReader {
                 }
                 guard window.contains(Date(timeIntervalSince1970: seconds)) else { continue }
                 result.rowCount += 1
+                if tracking { order.add(littleEndian: seconds.bitPattern) }
                 for slot in result.builders.indices {
                     add(sqlite, column: Int32(slot + 1), to: &result.builders[slot], kind: kinds[slot])
                 }
@@ -193,6 +240,7 @@ public enum ProductionReader {
         } catch let error as DatabaseError {
             throw ProfileError.invalidSource(description: description, reason: error.message ?? "\(error)")
         }
+        if tracking { result.order = order.value }
         return result
     }
 

@@ -35,13 +35,16 @@ public struct CSVTable: Sendable {
     ///   - kinds: Columns whose kind is already known (say, from a reference profile): a
     ///     categorical one keeps numbers as text; a numeric one never turns categorical, its
     ///     text cells are counted in ``ColumnSample/textCells`` instead.
+    ///   - trackRows: Columns whose rows are recorded (``ColumnSample/rows``), so they can be
+    ///     walked row by row together (``LockstepRows``); names not loaded are ignored. Costs
+    ///     4 bytes per row of a categorical column and 4 bytes per missing cell of a numeric one.
     /// - Returns: The typed columns.
     /// - Throws: ``TableError`` for an unreadable or malformed file, naming the line.
     /// - Complexity: O(file size), one pass (two for a column that turns categorical after
     ///   numbers); memory O(loaded values + distinct categories).
     public static func load(
         path: String, columns wanted: [String]? = nil, categorical: Set<String> = [],
-        kinds: [String: ColumnKind] = [:]
+        kinds: [String: ColumnKind] = [:], trackRows: Set<String> = []
     ) throws -> CSVTable {
         let reader = try CSVReader(path: path)
         var row = CSVRow()
@@ -50,7 +53,9 @@ public struct CSVTable: Sendable {
         let selected = try selectColumns(header: header, wanted: wanted, path: path)
 
         var accumulators = selected.map {
-            ColumnSampleBuilder(name: header[$0], expectedKind: categorical.contains(header[$0]) ? .categorical : kinds[header[$0]])
+            ColumnSampleBuilder(
+                name: header[$0], expectedKind: categorical.contains(header[$0]) ? .categorical : kinds[header[$0]],
+                tracksRows: trackRows.contains(header[$0]))
         }
         let rowCount = try accumulate(reader, fields: header.count, columns: selected, into: &accumulators)
 
@@ -66,7 +71,7 @@ public struct CSVTable: Sendable {
     /// Re-reads the named columns as categorical, replacing their values with exact category counts.
     ///
     /// Used when a column holds only numbers in one file but text in the other, so both
-    /// sides are compared as categories.
+    /// sides are compared as categories. A column loaded with row tracking is tracked again.
     ///
     /// - Parameter names: Loaded columns to recount.
     /// - Throws: ``TableError`` if the file changed or cannot be read.
@@ -78,7 +83,9 @@ public struct CSVTable: Sendable {
         let reader = try CSVReader(path: path)
         var row = CSVRow()
         guard try reader.nextRow(into: &row) else { throw TableError.emptyFile(path: path) }
-        var accumulators = slots.map { ColumnSampleBuilder(name: columns[$0].name, expectedKind: .categorical) }
+        var accumulators = slots.map {
+            ColumnSampleBuilder(name: columns[$0].name, expectedKind: .categorical, tracksRows: columns[$0].tracksRows)
+        }
         _ = try CSVTable.accumulate(reader, fields: header.count, columns: headerIndices, into: &accumulators)
         for (slot, accumulator) in zip(slots, accumulators) {
             columns[slot] = accumulator.build()

@@ -25,6 +25,12 @@ public struct ColumnSample: Sendable {
     public internal(set) var textCells: Int = 0
     /// The first such text cell, with its 1-based row, for error messages.
     public internal(set) var firstTextCell: (row: Int, text: String)?
+    /// Which row each value or category came from, when the column was read with row tracking
+    /// (``ColumnSampleBuilder/init(name:expectedKind:tracksRows:)``); `nil` otherwise, and
+    /// when the alignment could not be kept (see ``rowsUnavailable``).
+    public internal(set) var rows: RowAlignment?
+    /// Whether row tracking was asked for (the builder's ``ColumnSampleBuilder/tracksRows``).
+    var tracksRows = false
 
     /// Creates a column sample from its parts.
     public init(
@@ -37,6 +43,24 @@ public struct ColumnSample: Sendable {
         self.categories = categories
         self.missing = missing
         self.rowCount = rowCount
+    }
+
+    /// True when row tracking was asked for but ``rows`` could not be kept: the column has more
+    /// than `Int32.max` rows, or it turned categorical after numbers and was not recounted
+    /// (``CSVTable`` recounts such columns itself).
+    public var rowsUnavailable: Bool { tracksRows && rows == nil }
+
+    /// A cursor over the column's rows in order, for a column read with row tracking.
+    ///
+    /// ```swift
+    /// var cursor = try #require(column.rowCursor())
+    /// while let cell = cursor.next() { print(cursor.row - 1, cell) }
+    /// ```
+    ///
+    /// - Returns: `nil` when ``rows`` is `nil` or does not fit the column's values.
+    /// - Complexity: O(1); each step of the cursor is O(1).
+    public func rowCursor() -> RowCursor? {
+        RowCursor(self)
     }
 
     /// The number of non-missing cells, the ones the tests use.

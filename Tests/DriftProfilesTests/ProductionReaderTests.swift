@@ -267,4 +267,182 @@ import Testing
         let code = try #require(sample.column(named: "code"))
         #expect(code.categories == ["3": 3, "10": 1])   // INTEGER categories read as their digits
     }
+
+    // MARK: Row tracking
+
+    /// Ten features (six numeric, four categorical): enough for parallel shares.
+    private static let trackedFeatures: [(name: String, kind: ColumnKind)] =
+        (0..<6).map { ("n\($0)", .numeric) } + (0..<4).map { ("c\($0)", .categorical) }
+
+    /// Row `i`'s SQL literal for feature `k` and the cell the reader must give back.
+    private static func cell(row i: Int, feature k: Int) -> (sql: String, cell: RowCell) {
+        if k < 6 {
+            switch (i * 7 + k * 3) % 8 {
+            case 0: return ("\(i).\(k)", .number(Double("\(i).\(k)") ?? .nan))
+            case 1: return ("\(i * k)", .number(Double(i * k)))          // INTEGER
+            case 2: return ("NULL", .missing)
+            case 3: return ("'\(i).5'", .number(Double(i) + 0.5))       // a number as TEXT
+            case 4: return ("'n/a'", .missing)                         // text in a numeric feature
+            case 5: return ("9e999", .missing)                         // REAL infinity
+            case 6: return ("'NaN'", .missing)
+            default: return ("\(-Double(i) * 0.25)", .number(-Double(i) * 0.25))
+            }
+        }
+        switch (i * 5 + k) % 6 {
+        case 0: return ("'a'", .category("a"))
+        case 1: return ("'b\(i % 3)'", .category("b\(i % 3)"))
+        case 2: return ("NULL", .missing)
+        case 3: return ("\(i % 4)", .category("\(i % 4)"))              // INTEGER: its digits
+        case 4: return ("x'01'", .category("<blob>"))
+        default: return ("''", .missing)
+        }
+    }
+
+    /// Reads every row of a lockstep walk.
+    private func walk(_ columns: [ColumnSample]) throws -> [[RowCell]] {
+        var rows = try #require(LockstepRows(columns))
+        var cells: [RowCell] = []
+        var read: [[RowCell]] = []
+        while rows.next(into: &cells) { read.append(cells) }
+        return read
+    }
+
+    @Test(arguments: [nil, 2, 4] as [Int?])
+    func trackedRowsOfParallelSharesReproduceTheTable(shares: Int?) throws {
+        var expected: [[RowCell]] = []
+        let db = try Support.database { db in
+            let columns = Self.trackedFeatures.map(\.name).joined(separator: ", ")
+            try db.execute(sql: "CREATE TABLE events (ts TEXT, \(columns))")
+            for i in 0..<300 {
+                let inWindow = i % 5 != 0
+                let seconds = i * 10
+                let ts = inWindow
+                    ? String(format: "2019-04-30 10:%02d:%02d", seconds / 60, seconds % 60)
+                    : "2019-04-30 12:00:00"
+                let cells = (0..<10).map { Self.cell(row: i, feature: $0) }
+                try db.execute(sql: "INSERT INTO events VALUES ('\(ts)', \(cells.map(\.sql).joined(separator: ", ")))")
+                if inWindow { expected.append(cells.map(\.cell)) }
+            }
+        }
+        let names = Self.trackedFeatures.map(\.name)
+        let sample = try ProductionReader.read(
+            path: db, source: .table("events"), timestampColumn: "ts", window: try hour("2019-04-30T10:00:00Z"),
+            features: Self.trackedFeatures, trackRows: Set(names), shareCount: shares)
+        #expect(sample.rowCount == 240)
+        #expect(sample.columns.allSatisfy { $0.rows?.rowCount == 240 })
+        let read = try walk(sample.columns)
+        #expect(read.count == expected.count)
+        for (index, (got, want)) in zip(read, expected).enumerated() {
+            #expect(got == want, "window row \(index)")
+        }
+        // Cells the reader counts as missing are exactly the rows without a value.
+        for column in sample.columns {
+            #expect(column.rows?.missingRowCount == column.missing.total + column.textCells, "\(column.name)")
+        }
+    }
+
+    @Test func onlyTheNamedFeaturesAreTracked() throws {
+        let window = try hour("2019-04-30T10:00:00Z")
+        let plain = try ProductionReader.read(
+            path: Support.predictions, source: .table("predictions"), timestampColumn: "ts", window: window,
+            features: Self.churnFeatures)
+        #expect(plain.columns.allSatisfy { $0.rows == nil && !$0.rowsUnavailable })
+        let some = try ProductionReader.read(
+            path: Support.predictions, source: .table("predictions"), timestampColumn: "ts", window: window,
+            features: Self.churnFeatures, trackRows: ["age", "contract", "not_a_feature"])
+        #expect(some.columns.filter { $0.rows != nil }.map(\.name) == ["age", "contract"])
+        // Tracking changes nothing else.
+        for (a, b) in zip(plain.columns, some.columns) {
+            #expect(a.values == b.values && a.categories == b.categories && a.missing == b.missing, "\(a.name)")
+        }
+        // The fixture's rows, walked in step, agree with a direct query in the same order.
+        let queue = try DatabaseQueue(path: Support.predictions)
+        let direct = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT age, contract FROM predictions WHERE ts >= '2019-04-30 10:00' AND ts < '2019-04-30 11:00'")
+        }
+        let read = try walk(["age", "contract"].compactMap { some.column(named: $0) })
+        #expect(read.count == 400 && direct.count == 400)
+        for (index, (cells, row)) in zip(read, direct).enumerated() {
+            let age: Double? = row["age"]
+            let contract: String? = row["contract"]
+            #expect(cells == [age.map { .number($0) } ?? .missing, contract.map { .category($0) } ?? .missing], "row \(index)")
+        }
+    }
+
+    /// An index covering the timestamp and one share's columns orders that share's rows of
+    /// equal timestamps differently from the other share's: the shares' plans differ, and the
+    /// reader must notice and read the window on one connection.
+    @Test func sharesWithDifferentPlansAreReadAgainOnOneConnection() throws {
+        var expected: [String] = []
+        let names = Self.trackedFeatures.map(\.name)
+        let even = names.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)   // share 0 of 2
+        let db = try Support.database { db in
+            try db.execute(sql: "CREATE TABLE events (ts TEXT, \(names.joined(separator: ", ")))")
+            try db.execute(sql: "CREATE INDEX events_ts ON events (ts)")
+            try db.execute(sql: "CREATE INDEX events_cover ON events (ts, \(even.joined(separator: ", ")))")
+            for i in 0..<200 {
+                // Ten rows per timestamp; n0 falls within each tie, so the covering index reverses them.
+                let ts = String(format: "2019-04-30 10:%02d:00", i / 10)
+                let values = names.indices.map { k in k == 0 ? "\(1_000 - i)" : k < 6 ? "\(i * 10 + k)" : "'r\(i)c\(k)'" }
+                try db.execute(sql: "INSERT INTO events VALUES ('\(ts)', \(values.joined(separator: ", ")))")
+                expected.append("\(names.indices.map { k in k == 0 ? "\(Double(1_000 - i))" : k < 6 ? "\(Double(i * 10 + k))" : "r\(i)c\(k)" })")
+            }
+        }
+        let window = try hour("2019-04-30T10:00:00Z")
+        let queue = try DatabaseQueue(path: db)
+        let plans = try queue.read { db in
+            try [even, names.filter { !even.contains($0) }].map { columns in
+                try Row.fetchAll(
+                    db, sql: "EXPLAIN QUERY PLAN " + ProductionReader.windowSQL(source: .table("events"), timestampColumn: "ts", columns: columns, offsets: false),
+                    arguments: CandidateRanges(window: window).arguments(offsets: false)
+                ).map { $0["detail"] as String }
+            }
+        }
+        #expect(plans[0] != plans[1], "the scenario needs different plans: \(plans)")
+        #expect(plans[0].contains { $0.contains("COVERING INDEX events_cover") }, "\(plans[0])")
+
+        let sample = try ProductionReader.read(
+            path: db, source: .table("events"), timestampColumn: "ts", window: window,
+            features: Self.trackedFeatures, trackRows: Set(names), shareCount: 2)
+        #expect(sample.rowCount == 200)
+        let read = try walk(sample.columns).map { cells in
+            let texts = cells.map { cell -> String in
+                switch cell {
+                case .number(let value): "\(value)"
+                case .category(let name): name
+                case .missing: "-"
+                }
+            }
+            return "\(texts)"
+        }
+        // Each row read must be a row of the table (cells of different table rows never mix).
+        let mixed = Set(read).subtracting(expected).count
+        #expect(mixed == 0, "\(mixed) of \(read.count) rows mix cells of different table rows")
+        #expect(read.count == expected.count && Set(read).count == expected.count)
+    }
+
+    @Test func scansRecordPlanAndOrderOnlyWhenTracking() throws {
+        let queue = try DatabaseQueue(path: Support.predictions)
+        let window = try hour("2019-04-30T10:00:00Z")
+        let (plain, first, second) = try queue.read { db in
+            (try ProductionReader.scan(
+                db, source: .table("predictions"), timestampColumn: "ts", window: window, offsets: false,
+                features: [("age", .numeric)], description: "test"),
+             try ProductionReader.scan(
+                db, source: .table("predictions"), timestampColumn: "ts", window: window, offsets: false,
+                features: [("age", .numeric)], trackRows: ["age"], description: "test"),
+             try ProductionReader.scan(
+                db, source: .table("predictions"), timestampColumn: "ts", window: window, offsets: false,
+                features: [("contract", .categorical)], trackRows: ["contract"], description: "test"))
+        }
+        #expect(plain.plan.isEmpty && plain.order == 0)
+        #expect(!first.plan.isEmpty && first.order != 0)
+        #expect(first.plan == second.plan && first.order == second.order)
+        let other = try queue.read { db in
+            try ProductionReader.scan(
+                db, source: .table("predictions"), timestampColumn: "ts", window: try hour("2019-04-30T09:00:00Z"),
+                offsets: false, features: [("age", .numeric)], trackRows: ["age"], description: "test")
+        }
+        #expect(other.order != first.order)
+    }
 }
