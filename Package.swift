@@ -41,7 +41,7 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "DriftReport", dependencies: ["DriftStatistics", "DriftTables", "DriftProfiles"]),
+        .target(name: "DriftReport", dependencies: ["DriftStatistics", "DriftMultivariate", "DriftTables", "DriftProfiles"]),
         .target(
             name: "DriftMonitor",
             dependencies: [
@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "driftwatch",
             dependencies: [
-                "DriftReport", "DriftMonitor",
+                "DriftReport", "DriftMonitor", "DriftMultivariate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,7 +65,7 @@ let package = Package(
             name: "DriftProfilesTests",
             dependencies: ["DriftProfiles", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "DriftReportTests", dependencies: ["DriftReport"]),
+        .testTarget(name: "DriftReportTests", dependencies: ["DriftReport", "DriftMultivariate"]),
         .testTarget(name: "DriftMonitorTests", dependencies: ["DriftMonitor"]),
         .testTarget(
             name: "DriftwatchCLITests",

@@ -1,5 +1,6 @@
 import DriftProfiles
 import DriftStatistics
+import DriftMultivariate
 import Foundation
 import Yams
 
@@ -52,7 +53,7 @@ extension CheckConfiguration {
 
         let top = try YAMLNode(node: root, key: "", path: path).mapping(allowed: [
             "model", "profiles", "production", "features", "alpha", "correction", "min_samples",
-            "effect_size", "pushgateway", "alertmanager", "retries", "lock_file",
+            "effect_size", "pushgateway", "alertmanager", "retries", "lock_file", "multivariate",
         ])
         func required(_ name: String, in members: [String: YAMLNode], parent: YAMLNode) throws -> YAMLNode {
             guard let member = members[name] else {
@@ -86,6 +87,9 @@ extension CheckConfiguration {
         }
         if let gate = top["effect_size"] { configuration.effectSize = try loadEffectSize(gate) }
         if let retries = top["retries"] { configuration.retries = try loadRetries(retries) }
+        if let multivariate = top["multivariate"] {
+            (configuration.multivariate, configuration.seed) = try loadMultivariate(multivariate, seed: configuration.seed)
+        }
         configuration.pushgateway = try loadPushgateway(top["pushgateway"], override: environment["DRIFTWATCH_PUSHGATEWAY_URL"], path: path)
         configuration.alertmanager = try loadAlertmanager(top["alertmanager"], override: environment["DRIFTWATCH_ALERTMANAGER_URL"], path: path)
         return configuration
@@ -138,6 +142,45 @@ extension CheckConfiguration {
             guard seen.insert(feature.name).inserted else { throw item.error("feature \"\(feature.name)\" is listed twice") }
             return feature
         }
+    }
+
+    /// `multivariate: false`, or a mapping of the test knobs (the reference's encoding and PCA
+    /// model come from the profile).
+    private static func loadMultivariate(_ node: YAMLNode, seed: UInt64) throws -> (MultivariateSettings?, UInt64) {
+        if case .scalar = node.node {
+            return (try node.bool() ? MultivariateSettings() : nil, seed)
+        }
+        let members = try node.mapping(allowed: ["enabled", "permutations", "bandwidth", "sample_cap", "bootstrap", "band_sigmas", "seed"])
+        if let enabled = members["enabled"], try !enabled.bool() { return (nil, seed) }
+        var settings = MultivariateSettings()
+        var seed = seed
+        if let permutations = members["permutations"] {
+            settings.permutations = try permutations.int()
+            guard settings.permutations >= 1 else { throw permutations.error("must be at least 1") }
+        }
+        if let bandwidth = members["bandwidth"] {
+            let text = try bandwidth.string()
+            guard let value = KernelBandwidth(parsing: text) else { throw bandwidth.error("must be median or a number above 0, got \"\(text)\"") }
+            settings.bandwidth = value
+        }
+        if let cap = members["sample_cap"] {
+            settings.sampleCap = try cap.int()
+            guard settings.sampleCap >= 4, settings.sampleCap <= 50_000 else { throw cap.error("must be between 4 and 50000") }
+        }
+        if let bootstrap = members["bootstrap"] {
+            settings.bootstrap = try bootstrap.int()
+            guard settings.bootstrap >= 2 else { throw bootstrap.error("must be at least 2") }
+        }
+        if let sigmas = members["band_sigmas"] {
+            settings.bandSigmas = try sigmas.double()
+            guard settings.bandSigmas > 0 else { throw sigmas.error("must be above 0") }
+        }
+        if let value = members["seed"] {
+            let number = try value.int()
+            guard number >= 0 else { throw value.error("must be at least 0") }
+            seed = UInt64(number)
+        }
+        return (settings, seed)
     }
 
     private static func loadEffectSize(_ node: YAMLNode) throws -> EffectSizeGate {

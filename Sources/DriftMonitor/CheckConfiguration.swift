@@ -1,3 +1,4 @@
+import DriftMultivariate
 import DriftProfiles
 import DriftStatistics
 import Foundation
@@ -22,6 +23,10 @@ import Foundation
 /// alertmanager:
 ///   url: http://127.0.0.1:9093
 ///   runbook_url: https://runbooks.example.com/drift/{model}/{feature}
+/// multivariate:                    # or  multivariate: false
+///   permutations: 100
+///   bandwidth: median              # or a kernel width in standardized units
+///   sample_cap: 2000
 /// ```
 ///
 /// Unknown keys are rejected with the key's name; relative paths resolve against the file's
@@ -51,6 +56,11 @@ public struct CheckConfiguration: Sendable, Hashable {
     public var alertmanager: AlertmanagerConfiguration?
     /// Retries for both deliveries.
     public var retries = RetryPolicy()
+    /// The multivariate tests (MMD and PCA reconstruction error) against the profile's
+    /// multivariate reference; nil when switched off (`multivariate: false`).
+    public var multivariate: MultivariateSettings? = MultivariateSettings()
+    /// Seeds the production row sample, the MMD permutations and the band's bootstrap.
+    public var seed: UInt64 = 0x5EED
     /// The lock file that keeps overlapping runs apart (default: next to the profile database).
     public var lockFile: String
 

@@ -4,9 +4,9 @@ import Logging
 
 /// The documented exit codes of `driftwatch check`.
 public enum CheckExitCode: Int32, Sendable, CaseIterable {
-    /// The run completed and no feature drifted.
+    /// The run completed and nothing drifted (no feature, no multivariate test).
     case noDrift = 0
-    /// The run completed and at least one feature drifted.
+    /// The run completed and at least one feature or multivariate test drifted.
     case driftFound = 1
     /// The configuration or the inputs could not be read (the failure was recorded and pushed where possible).
     case inputError = 2
@@ -35,7 +35,7 @@ public struct CheckOutcome: Sendable {
     public var exitCode: CheckExitCode {
         if inputFailure != nil { return .inputError }
         if !deliveryErrors.isEmpty { return .deliveryFailed }
-        return (run?.driftedFeatures.isEmpty ?? true) ? .noDrift : .driftFound
+        return (run?.hasDrift ?? false) ? .driftFound : .noDrift
     }
 }
 
@@ -108,8 +108,9 @@ public func performCheck(
             outcome.alerts = [jobFailureAlert(model: configuration.model, error: failure, configuration: alertmanager, now: now)]
         }
     }
-    if configuration.alertmanager == nil, let run = outcome.run, !run.driftedFeatures.isEmpty {
-        logger.warning("no alertmanager configured; drifted: \(run.driftedFeatures.map(\.name).joined(separator: ", "))")
+    if configuration.alertmanager == nil, let run = outcome.run, run.hasDrift {
+        let names = run.driftedFeatures.map(\.name) + (run.multivariate?.driftedTests ?? []).map { "multivariate \($0)" }
+        logger.warning("no alertmanager configured; drifted: \(names.joined(separator: ", "))")
     }
     guard !dryRun else { return outcome }
 
@@ -173,6 +174,7 @@ private func record(for outcome: CheckOutcome, configuration: CheckConfiguration
     }
     var drifted: [String: String] = [:]
     for feature in run.driftedFeatures { drifted[feature.name] = feature.primary?.test ?? "none" }
+    for test in run.multivariate?.driftedTests ?? [] { drifted[MultivariateAlertKey.prefix + test] = test }
     return RunRecord(
         model: run.model, profileVersion: run.profileVersion, startedAt: startedAt,
         windowStart: run.windowStart, windowEnd: run.windowEnd, status: .success,
@@ -192,6 +194,19 @@ private func log(_ run: CheckRun, logger: Logger) {
         if let psi = feature.psi { metadata["psi"] = "\(psi)" }
         if let reason = feature.reason { metadata["reason"] = "\(reason)" }
         logger.info("feature checked", metadata: metadata)
+    }
+    if let multivariate = run.multivariate {
+        var metadata: Logger.Metadata = [
+            "features": "\(multivariate.features.count)", "rows": "\(multivariate.productionRows)",
+            "dropped": "\(multivariate.productionDroppedRows)", "drifted": "\(multivariate.drifted)",
+        ]
+        if let mmd = multivariate.mmd { metadata["mmd_p"] = "\(mmd.pValue)" }
+        if let reconstruction = multivariate.reconstruction {
+            metadata["reconstruction_error"] = "\(reconstruction.error)"
+            metadata["band"] = "[\(reconstruction.lower), \(reconstruction.upper)]"
+        }
+        if let reason = multivariate.reason { metadata["reason"] = "\(reason)" }
+        logger.info("multivariate checked", metadata: metadata)
     }
     logger.info("run finished", metadata: [
         "model": "\(run.model)", "profile_version": "\(run.profileVersion)",

@@ -31,6 +31,8 @@ public struct CheckRun: Sendable, Hashable, Codable {
     public let productionRows: Int
     /// One entry per configured feature, in profile order.
     public let features: [FeatureCheck]
+    /// The multivariate tests of the window, or nil when they are switched off.
+    public var multivariate: MultivariateCheck?
 
     /// Creates a run from its parts.
     public init(
@@ -51,6 +53,9 @@ public struct CheckRun: Sendable, Hashable, Codable {
 
     /// The features that met the alert condition.
     public var driftedFeatures: [FeatureCheck] { features.filter(\.drifted) }
+
+    /// Whether any feature or multivariate test drifted (the job's exit status 1).
+    public var hasDrift: Bool { !driftedFeatures.isEmpty || (multivariate?.drifted ?? false) }
 
     /// The features that were tested (status ``FeatureStatus/tested``).
     public var checkedFeatures: [FeatureCheck] { features.filter { $0.status == .tested } }

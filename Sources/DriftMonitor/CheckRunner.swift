@@ -68,11 +68,18 @@ public func runCheck(
             throw InputFailure("feature \(feature.name) is \(feature.kind.rawValue); test \(test) does not apply (use \(allowedTests(feature.kind).joined(separator: " or ")))")
         }
     }
+    // The multivariate tests need every feature of the profile's multivariate reference, read
+    // whole (row-tracked), whether or not each is also checked on its own.
+    let multivariateNames = configuration.multivariate == nil ? [] : (profile.multivariate?.sample.names ?? [])
+    var read = selected.map { (name: $0.0.name, kind: $0.0.kind) }
+    for name in multivariateNames where !read.contains(where: { $0.name == name }) {
+        if let feature = profile.feature(named: name) { read.append((name: name, kind: feature.kind)) }
+    }
     do {
         sample = try ProductionReader.read(
             path: configuration.production.sqlite, source: configuration.production.source,
             timestampColumn: configuration.production.timestampColumn, window: timeWindow,
-            features: selected.map { (name: $0.0.name, kind: $0.0.kind) })
+            features: read, trackRows: Set(multivariateNames))
     } catch {
         throw InputFailure(String(describing: error))
     }
@@ -87,11 +94,17 @@ public func runCheck(
                  productionRows: sample.rowCount, minSamples: entry.minSamples ?? minimum, options: options)
     }
     let checks = try decide(evaluations, configuration: configuration)
-    return CheckRun(
+    var run = CheckRun(
         model: profile.model, profileVersion: profile.version,
         windowStart: timeWindow.start, windowEnd: timeWindow.end, startedAt: startedAt,
         duration: Date().timeIntervalSince(startedAt), alpha: configuration.alpha,
         correction: configuration.correction.rawValue, productionRows: sample.rowCount, features: checks)
+    if let settings = configuration.multivariate {
+        run.multivariate = MultivariateCheck(compareMultivariate(
+            profile: profile, production: sample.columns, settings: settings, alpha: configuration.alpha,
+            seed: configuration.seed))
+    }
+    return run
 }
 
 private func allowedTests(_ kind: ColumnKind) -> [String] {

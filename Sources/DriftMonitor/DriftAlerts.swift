@@ -10,6 +10,9 @@ import Foundation
 /// that stops reporting lets them resolve on their own. A recovered feature gets the same
 /// labels as its previous alert (the previous run's test) and `endsAt = now`, which resolves it.
 /// A feature that still drifts but on a different test also resolves its old alert.
+/// Multivariate tests follow with `MultivariateDrift` alerts the same way (see
+/// `multivariateAlerts`); their previous state is in `previouslyDrifted` under the keys
+/// `multivariate:mmd` and `multivariate:pca_reconstruction`.
 ///
 /// ```swift
 /// let alerts = driftAlerts(for: run, previouslyDrifted: ["age": "ks"], configuration: config, now: Date())
@@ -26,6 +29,7 @@ import Foundation
 public func driftAlerts(
     for run: CheckRun, previouslyDrifted: [String: String], configuration: AlertmanagerConfiguration, now: Date
 ) -> [Alert] {
+    let (previouslyDrifted, previousMultivariate) = MultivariateAlertKey.split(previouslyDrifted)
     var alerts: [Alert] = []
     var firing: [String: String] = [:]
     for feature in run.features where feature.drifted && firing[feature.name] == nil {
@@ -57,6 +61,7 @@ public func driftAlerts(
                 labels: featureLabels(run.model, name, test, configuration.severity), annotations: annotations,
                 startsAt: now, endsAt: now, generatorURL: configuration.generatorURL?.absoluteString))
     }
+    alerts += multivariateAlerts(for: run, previouslyDrifted: previousMultivariate, configuration: configuration, now: now)
     return alerts
 }
 
@@ -155,12 +160,12 @@ private func featureAnnotations(
     return annotations
 }
 
-private func window(_ run: CheckRun) -> String {
+func window(_ run: CheckRun) -> String {
     "[\(RFC3339.format(run.windowStart)), \(RFC3339.format(run.windowEnd)))"
 }
 
 /// Four significant digits; scientific notation for very small or large values.
-private func number(_ value: Double) -> String {
+func number(_ value: Double) -> String {
     guard value.isFinite else { return "\(value)" }
     return String(format: "%.4g", value)
 }

@@ -16,6 +16,12 @@ import Prometheus
 /// - `drift_feature_status{feature,status}`: one series per possible status, 1 for the
 ///   feature's status and 0 for the others (a state set), so a feature that could not be
 ///   tested is visible even though it has no p-value;
+/// - with the multivariate tests on: `drift_multivariate_p_value{test="mmd"}`,
+///   `drift_multivariate_statistic{test="mmd"}` (MMD²), `drift_multivariate_reconstruction_error`,
+///   `drift_multivariate_reconstruction_bound{bound="lower"|"upper"}`,
+///   `drift_multivariate_drifted{test}` and `drift_multivariate_status{test,status}` for
+///   `test` = `mmd` | `pca_reconstruction`, `drift_multivariate_samples{dataset}` and
+///   `drift_multivariate_dropped_rows`;
 /// - `drift_features_checked`, `drift_features_drifted`, `drift_reference_profile_version`,
 ///   `drift_job_window_end_timestamp_seconds`, `drift_job_duration_seconds`,
 ///   `drift_job_last_success_timestamp_seconds` (when the run finished: start + duration).
@@ -60,6 +66,8 @@ public func renderMetrics(_ run: CheckRun) -> String {
             set(registry, DriftMetric.status, [("feature", name), ("status", status.rawValue)], status == feature.status ? 1 : 0)
         }
     }
+
+    if let multivariate = run.multivariate { renderMultivariate(multivariate, into: registry) }
 
     set(registry, DriftMetric.featuresChecked, [], Double(run.checkedFeatures.count))
     set(registry, DriftMetric.featuresDrifted, [], Double(run.driftedFeatures.count))
@@ -110,6 +118,24 @@ enum DriftMetric {
     static let status = Definition(
         name: "drift_feature_status",
         help: "1 for the feature's status in the run (tested, insufficient_samples, missing_column, failed), 0 for the others.")
+    static let multivariatePValue = Definition(
+        name: "drift_multivariate_p_value", help: "p-value of a multivariate drift test over all features (test=\"mmd\": permutation p-value).")
+    static let multivariateStatistic = Definition(
+        name: "drift_multivariate_statistic", help: "Statistic of a multivariate drift test (test=\"mmd\": unbiased MMD squared).")
+    static let reconstructionError = Definition(
+        name: "drift_multivariate_reconstruction_error", help: "Mean PCA reconstruction error of the production sample, standardized units.")
+    static let reconstructionBound = Definition(
+        name: "drift_multivariate_reconstruction_bound",
+        help: "Band of the reconstruction error from held-out reference rows (bound=\"lower\" or \"upper\").")
+    static let multivariateDrifted = Definition(
+        name: "drift_multivariate_drifted", help: "1 when a multivariate test (mmd, pca_reconstruction) signals drift, else 0.")
+    static let multivariateSamples = Definition(
+        name: "drift_multivariate_samples", help: "Rows in the multivariate sample per dataset (reference or production).")
+    static let multivariateDropped = Definition(
+        name: "drift_multivariate_dropped_rows", help: "Production rows left out of the multivariate tests for a missing value.")
+    static let multivariateStatus = Definition(
+        name: "drift_multivariate_status",
+        help: "1 for a multivariate test's status in the run (tested, failed, unavailable), 0 for the others.")
     static let featuresChecked = Definition(name: "drift_features_checked", help: "Features tested in the run.")
     static let featuresDrifted = Definition(name: "drift_features_drifted", help: "Features that met the drift alert condition in the run.")
     static let profileVersion = Definition(name: "drift_reference_profile_version", help: "Version of the reference profile compared against.")
@@ -124,11 +150,41 @@ enum DriftMetric {
     /// Every metric a successful run can push (the failure metric excluded).
     static let runMetrics: [Definition] = [
         pValue, statistic, pValueAdjusted, psi, wasserstein, wassersteinNormalized, drifted, samples, missingRatio,
-        status, featuresChecked, featuresDrifted, profileVersion, windowEnd, duration, lastSuccess,
+        status, multivariatePValue, multivariateStatistic, reconstructionError, reconstructionBound, multivariateDrifted,
+        multivariateSamples, multivariateDropped, multivariateStatus,
+        featuresChecked, featuresDrifted, profileVersion, windowEnd, duration, lastSuccess,
     ]
 }
 
 /// Sets one gauge series; skips nil and non-finite values.
+/// The `drift_multivariate_*` gauges of one run.
+private func renderMultivariate(_ multivariate: MultivariateCheck, into registry: PrometheusCollectorRegistry) {
+    if let mmd = multivariate.mmd {
+        set(registry, DriftMetric.multivariatePValue, [("test", "mmd")], mmd.pValue)
+        set(registry, DriftMetric.multivariateStatistic, [("test", "mmd")], mmd.statistic)
+    }
+    if let reconstruction = multivariate.reconstruction {
+        set(registry, DriftMetric.reconstructionError, [], reconstruction.error)
+        set(registry, DriftMetric.reconstructionBound, [("bound", "lower")], reconstruction.lower)
+        set(registry, DriftMetric.reconstructionBound, [("bound", "upper")], reconstruction.upper)
+    }
+    let tests: [(String, MultivariateCheck.Status, Bool)] = [
+        ("mmd", multivariate.mmdStatus, multivariate.mmd?.drifted ?? false),
+        ("pca_reconstruction", multivariate.reconstructionStatus, multivariate.reconstruction?.drifted ?? false),
+    ]
+    for (test, status, drifted) in tests {
+        set(registry, DriftMetric.multivariateDrifted, [("test", test)], drifted ? 1 : 0)
+        for candidate in MultivariateCheck.Status.allCases {
+            set(registry, DriftMetric.multivariateStatus, [("test", test), ("status", candidate.rawValue)], candidate == status ? 1 : 0)
+        }
+    }
+    if multivariate.mmdStatus != .unavailable {
+        set(registry, DriftMetric.multivariateSamples, [("dataset", "reference")], Double(multivariate.referenceRows))
+        set(registry, DriftMetric.multivariateSamples, [("dataset", "production")], Double(multivariate.productionRows))
+        set(registry, DriftMetric.multivariateDropped, [], Double(multivariate.productionDroppedRows))
+    }
+}
+
 private func set(_ registry: PrometheusCollectorRegistry, _ metric: DriftMetric.Definition, _ labels: [(String, String)], _ value: Double?) {
     guard let value, value.isFinite else { return }
     let descriptor = MetricNameDescriptor(metricName: metric.name, unitName: "", helpText: metric.help)

@@ -52,6 +52,11 @@ struct YAMLNode {
         return value
     }
 
+    func bool() throws -> Bool {
+        guard case .scalar = node, let value = node.bool else { throw error("expected true or false") }
+        return value
+    }
+
     func sequence() throws -> [YAMLNode] {
         guard case .sequence(let sequence) = node else { throw error("expected a list") }
         return sequence.enumerated().map { index, item in

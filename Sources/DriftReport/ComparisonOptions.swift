@@ -1,3 +1,4 @@
+import DriftMultivariate
 import DriftStatistics
 
 /// How ``compareFeatures(reference:production:options:)`` tests each feature.
@@ -17,6 +18,13 @@ public struct ComparisonOptions: Sendable, Hashable {
     public var psiBinning: PSIBinning = .quantile
     /// The correction for testing many features at once. Default none.
     public var correction: PValueCorrection = .none
+    /// The multivariate tests (MMD and PCA reconstruction error) over all compared features,
+    /// or nil to skip them. On by default with ``MultivariateSettings``' defaults.
+    public var multivariate: MultivariateSettings? = MultivariateSettings()
+    /// Seeds the multivariate row samples, the MMD permutations and the band's bootstrap; the
+    /// same default as `ProfileSettings.seed`, so that a CSV reference and a profile built from
+    /// it with default settings sample the same rows.
+    public var seed: UInt64 = 0x5EED
 
     /// The defaults: alpha 0.01, 10 quantile PSI bins, no correction.
     public init() {}
@@ -30,6 +38,13 @@ public struct ComparisonOptions: Sendable, Hashable {
         }
         guard psiBins >= 2 else {
             throw StatisticsError.tooFewBins(requested: psiBins, minimum: 2)
+        }
+        if let multivariate {
+            do {
+                try multivariate.validate()
+            } catch let error as MultivariateError {
+                throw StatisticsError.invalidArgument(name: "multivariate", reason: error.description)
+            }
         }
     }
 }

@@ -6,6 +6,8 @@ extension DriftReport {
     ///
     /// Keys are snake_case; every double has full round-trip precision; NaN or infinity
     /// becomes `null`. A test that could not run is `{"error": "…"}` in that test's place.
+    /// With the multivariate tests on, a `"multivariate"` member follows the features (see
+    /// ``MultivariateReport/json()``).
     ///
     /// ```swift
     /// print(report.json().rendered(indent: 2))
@@ -13,10 +15,12 @@ extension DriftReport {
     ///
     /// - Complexity: O(features).
     public func json() -> JSONValue {
-        .object([
+        var members: [(String, JSONValue)] = [
             ("alpha", .double(alpha)),
             ("features", .array(features.map { $0.json(correction: correction) })),
-        ])
+        ]
+        if let multivariate { members.append(("multivariate", multivariate.json())) }
+        return .object(members)
     }
 }
 

@@ -66,6 +66,7 @@ extension DriftReport {
             output.append("only in production, not compared: " + productionOnlyColumns.joined(separator: ", "))
         }
         output += notes
+        if let multivariate { output += multivariate.tableLines() }
         return output.joined(separator: "\n") + "\n"
     }
 

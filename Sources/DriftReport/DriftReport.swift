@@ -1,3 +1,4 @@
+import DriftMultivariate
 import DriftStatistics
 
 /// The result of comparing a production sample with a reference, feature by feature.
@@ -18,6 +19,8 @@ public struct DriftReport: Sendable {
     public let referenceOnlyColumns: [String]
     /// Columns found only in the production file.
     public let productionOnlyColumns: [String]
+    /// The multivariate tests over the compared features, or nil when they were not requested.
+    public internal(set) var multivariate: MultivariateReport?
 
     /// The features whose primary p-value is below alpha.
     public var driftedFeatures: [FeatureReport] { features.filter(\.drifted) }

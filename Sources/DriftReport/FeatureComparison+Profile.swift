@@ -1,3 +1,4 @@
+import DriftMultivariate
 import DriftProfiles
 import DriftStatistics
 import DriftTables
@@ -87,10 +88,15 @@ public func compareFeatures(
 public func compareProfile(
     _ profile: ReferenceProfile, production: [ColumnSample], options: ComparisonOptions = ComparisonOptions()
 ) throws -> DriftReport {
-    try compareEach(
+    var report = try compareEach(
         profile.features, names: profile.features.map(\.name), production: production, options: options,
         sources: ("profile \(profile.model) v\(profile.version)", "production")
     ) { compareFeatures(reference: $0, production: $1, options: options) }
+    if let settings = options.multivariate {
+        report.multivariate = compareMultivariate(
+            profile: profile, production: production, settings: settings, alpha: options.alpha, seed: options.seed)
+    }
+    return report
 }
 
 extension ReferenceProfile {

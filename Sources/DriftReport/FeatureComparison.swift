@@ -1,3 +1,4 @@
+import DriftMultivariate
 import DriftStatistics
 import DriftTables
 import Foundation
@@ -210,9 +211,14 @@ public func compareColumns(
     reference: [ColumnSample], production: [ColumnSample], options: ComparisonOptions = ComparisonOptions(),
     sources: (reference: String, production: String) = ("reference", "production")
 ) throws -> DriftReport {
-    try compareEach(
+    var report = try compareEach(
         reference, names: reference.map(\.name), production: production, options: options, sources: sources
     ) { compareFeatures(reference: $0, production: $1, options: options) }
+    if let settings = options.multivariate {
+        report.multivariate = compareMultivariate(
+            reference: reference, production: production, settings: settings, alpha: options.alpha, seed: options.seed)
+    }
+    return report
 }
 
 /// Pairs every reference item with the production column of the same name, compares the pairs

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DriftMultivariate
 import DriftProfiles
 import DriftReport
 import DriftStatistics
@@ -21,6 +22,10 @@ struct CompareCommand: ParsableCommand {
             parse as numbers is numeric (KS, Cramér–von Mises, Wasserstein, PSI), otherwise \
             categorical (chi-square, Jensen–Shannon, PSI); with a profile, the profile's kinds rule. \
             Empty, NULL, NaN and infinite values are counted as missing and left out of the tests. \
+            Then the multivariate tests run over all compared features at once (MMD with a \
+            permutation p-value, and the PCA reconstruction error against a band from the \
+            reference) on seeded samples of at most --multivariate-sample complete rows per side; \
+            rows with a missing value are left out of them and counted. --no-multivariate skips them. \
             Exit status 0 when the comparison ran, drift or not.
             """
     )
@@ -76,10 +81,36 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Comma-separated columns to treat as categorical even if they hold numbers (CSV reference).")
     var categorical: String?
 
+    @Flag(name: .customLong("no-multivariate"), help: "Skip the multivariate tests (MMD and PCA reconstruction error).")
+    var noMultivariate = false
+
+    @Option(help: "MMD permutations (the smallest p-value is 1/(permutations+1)).")
+    var permutations: Int = 100
+
+    @Option(help: "MMD kernel width: median (the median heuristic) or a number in standardized units.")
+    var bandwidth: String = "median"
+
+    @Option(name: .customLong("multivariate-sample"), help: "The most rows each side contributes to the multivariate tests (seeded sample).")
+    var multivariateSample: Int = 2_000
+
+    @Option(name: .customLong("max-categories"), help: "Categories kept per categorical feature in the multivariate encoding (CSV reference; a profile keeps its own).")
+    var maxCategories: Int = 20
+
+    @Option(name: .customLong("pca-variance"), help: "Share of variance the PCA components explain (CSV reference; a profile keeps its own).")
+    var pcaVariance: Double = 0.65
+
+    @Option(help: "Seeds the multivariate samples, permutations and bootstrap (default 24301 = 0x5EED, as profiles).")
+    var seed: UInt64 = 0x5EED
+
     func validate() throws {
         guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be in (0, 1), got \(alpha)") }
         guard psiBins >= 2 else { throw ValidationError("--psi-bins must be at least 2, got \(psiBins)") }
         if let columns, splitList(columns).isEmpty { throw ValidationError("--columns is empty") }
+        guard permutations >= 1 else { throw ValidationError("--permutations must be at least 1, got \(permutations)") }
+        guard KernelBandwidth(parsing: bandwidth) != nil else {
+            throw ValidationError("--bandwidth must be 'median' or a number above 0, got '\(bandwidth)'")
+        }
+        if let problem = Self.check(multivariateSettings) { throw ValidationError(problem) }
         let expectedFiles = (profileDB == nil ? 1 : 0) + (productionSQLite == nil ? 1 : 0)
         guard files.count == expectedFiles else {
             switch (profileDB == nil, productionSQLite == nil) {
@@ -105,6 +136,8 @@ struct CompareCommand: ParsableCommand {
         options.psiBins = psiBins
         options.psiBinning = psiBinning
         options.correction = correction
+        options.multivariate = noMultivariate ? nil : multivariateSettings
+        options.seed = seed
         let wanted = columns.map(splitList)
         let forced = Set(categorical.map(splitList) ?? [])
 
@@ -119,7 +152,8 @@ struct CompareCommand: ParsableCommand {
             let referencePath = files[0]
             if let wanted { try Self.checkColumns(wanted, in: [referencePath] + (productionSQLite == nil ? [files[1]] : [])) }
             let reference = try CSVTable.load(
-                path: referencePath, columns: try presentColumns(wanted, in: referencePath), categorical: forced)
+                path: referencePath, columns: try presentColumns(wanted, in: referencePath), categorical: forced,
+                trackRows: try tracked(referencePath))
             if productionSQLite != nil {
                 let kinds = Dictionary(reference.columns.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
                 let production = try readProduction(kinds: kinds, wanted: reference.columns.map(\.name))
@@ -129,7 +163,8 @@ struct CompareCommand: ParsableCommand {
             } else {
                 let productionPath = files[1]
                 let production = try CSVTable.load(
-                    path: productionPath, columns: try presentColumns(wanted, in: productionPath), categorical: forced)
+                    path: productionPath, columns: try presentColumns(wanted, in: productionPath), categorical: forced,
+                    trackRows: try tracked(productionPath))
                 report = try compareTables(reference: reference, production: production, options: options)
             }
         }
@@ -148,7 +183,8 @@ struct CompareCommand: ParsableCommand {
             let features = wanted.compactMap { name in kinds[name].map { (name: name, kind: $0) } }
             let sample = try ProductionReader.read(
                 path: productionSQLite, source: source, timestampColumn: timestampColumn,
-                window: timeWindow, features: features)
+                window: timeWindow, features: features,
+                trackRows: noMultivariate ? [] : Set(features.map(\.name)))
             if sample.rowCount == 0 {
                 FileHandle.standardError.write(Data(
                     "note: no production rows in [\(formatTimestamp(timeWindow.start)), \(formatTimestamp(timeWindow.end)))\n".utf8))
@@ -159,7 +195,41 @@ struct CompareCommand: ParsableCommand {
             return sample.columns
         }
         let path = files[files.count - 1]
-        return try CSVTable.load(path: path, columns: try presentColumns(wanted, in: path), kinds: kinds).columns
+        return try CSVTable.load(
+            path: path, columns: try presentColumns(wanted, in: path), kinds: kinds, trackRows: try tracked(path)
+        ).columns
+    }
+
+    /// The multivariate knobs from the options.
+    private var multivariateSettings: MultivariateSettings {
+        var settings = MultivariateSettings()
+        settings.sampleCap = multivariateSample
+        settings.permutations = permutations
+        settings.bandwidth = KernelBandwidth(parsing: bandwidth) ?? .medianHeuristic
+        settings.maxCategories = maxCategories
+        settings.varianceFraction = pcaVariance
+        return settings
+    }
+
+    /// The knob out of range, as a one-line message naming the option, or nil.
+    private static func check(_ settings: MultivariateSettings) -> String? {
+        do {
+            try settings.validate()
+            return nil
+        } catch {
+            let options = ["sample_cap": "--multivariate-sample", "max_categories": "--max-categories", "variance": "--pca-variance"]
+            let text = "\(error)"
+            for (knob, option) in options where text.hasPrefix(knob + ":") {
+                return option + text.dropFirst(knob.count)
+            }
+            return text
+        }
+    }
+
+    /// The columns of the CSV file at `path` to read with row tracking (all of them, unless
+    /// the multivariate tests are off).
+    private func tracked(_ path: String) throws -> Set<String> {
+        noMultivariate ? [] : Set(try CSVTable.header(path: path))
     }
 
     /// The requested columns present in `path` (nil = all).
