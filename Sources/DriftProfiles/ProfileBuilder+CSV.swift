@@ -17,8 +17,9 @@ extension ProfileBuilder {
     ///
     /// The file is read once, a second time only when a column turns categorical after numbers
     /// or a numeric column has more finite values than ``ProfileSettings/sampleCap`` (for the
-    /// exact PSI counts), and once more, as raw bytes, for the content hash (FNV-1a 64 over the
-    /// file's bytes).
+    /// exact PSI counts), once more for the multivariate sample (unless
+    /// ``ProfileSettings/multivariate`` is off), and once more, as raw bytes, for the content
+    /// hash (FNV-1a 64 over the file's bytes).
     ///
     /// - Parameters:
     ///   - path: The CSV file (RFC 4180, as `CSVTable.load` reads it).
@@ -30,9 +31,10 @@ extension ProfileBuilder {
     /// - Throws: `TableError` for an unreadable or malformed file (unchanged, naming the file
     ///   and line); ``ProfileError/invalidSource(description:reason:)`` naming `csv:PATH` for
     ///   unknown columns or a file without data rows; ``ProfileError/invalidArgument(name:reason:)``
-    ///   for an empty model name, an empty column list or a cap below 1.
-    /// - Complexity: O(file size) per pass, at most three passes; memory O(columns ·
-    ///   (sampleCap + categoryCap)) plus one 1 MiB read buffer and one row.
+    ///   for an empty model name, an empty column list, a cap below 1 or a multivariate knob
+    ///   out of range.
+    /// - Complexity: O(file size) per pass, at most four passes; memory O(columns ·
+    ///   (sampleCap + categoryCap + multivariateSampleCap)) plus one 1 MiB read buffer and one row.
     public static func fromCSV(
         path: String, model: String, columns: [String]? = nil,
         settings: ProfileSettings = ProfileSettings(), createdAt: Date = Date()
@@ -64,11 +66,26 @@ extension ProfileBuilder {
             }
             try finishSecondPass(&builders, slots: secondPass)
         }
+        var multivariate = multivariateSampleBuilder(builders, settings: settings)
+        if multivariate != nil {
+            let categorical = builders.map { $0.kind == .categorical }
+            let again = try streamCSVRows(path: path, fieldCount: header.count) { row in
+                multivariate?.addRow { feature in
+                    row.withField(at: selected[feature]) { multivariateCell($0, categorical: categorical[feature]) }
+                }
+            }
+            guard again == rowCount else {
+                throw ProfileError.invalidSource(
+                    description: description,
+                    reason: "the file changed while it was read (\(rowCount) rows, then \(again))")
+            }
+        }
         let source = ProfileSource(
             description: description, rowCount: rowCount,
             contentHash: try hashFile(path: path, description: description))
         return try assemble(
-            model: model, createdAt: createdAt, settings: settings, source: source, builders: builders)
+            model: model, createdAt: createdAt, settings: settings, source: source, builders: builders,
+            multivariate: multivariate)
     }
 
     /// Streams the data rows of `path` (the header skipped), calling `body(slot, cell)` for
@@ -76,6 +93,18 @@ extension ProfileBuilder {
     private static func streamCSV(
         path: String, fieldCount: Int, columns: [Int],
         _ body: (Int, UnsafeBufferPointer<UInt8>) -> Void
+    ) throws -> Int {
+        try streamCSVRows(path: path, fieldCount: fieldCount) { row in
+            for (slot, index) in columns.enumerated() {
+                row.withField(at: index) { body(slot, $0) }
+            }
+        }
+    }
+
+    /// Streams the data rows of `path` (the header skipped), calling `body` with every row
+    /// (reused: valid only during the call); returns the number of data rows.
+    private static func streamCSVRows(
+        path: String, fieldCount: Int, _ body: (CSVRow) -> Void
     ) throws -> Int {
         let reader = try CSVReader(path: path)
         var row = CSVRow()
@@ -87,9 +116,7 @@ extension ProfileBuilder {
                     path: path, line: reader.line, found: row.count, expected: fieldCount)
             }
             rowCount += 1
-            for (slot, index) in columns.enumerated() {
-                row.withField(at: index) { body(slot, $0) }
-            }
+            body(row)
         }
         return rowCount
     }

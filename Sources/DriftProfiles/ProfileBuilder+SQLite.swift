@@ -15,7 +15,9 @@ extension ProfileBuilder {
     /// categorical); NULL is missing; a BLOB is the text `<blob>` (it makes the column
     /// categorical, all BLOBs being one category). In a categorical column an INTEGER counts as
     /// its digits (`"3"`) and a REAL as Swift's shortest form (`"2.5"`). The database is opened
-    /// read-only and both passes run in one read transaction, so they see the same data.
+    /// read-only and every pass (the second when needed, the multivariate one unless
+    /// ``ProfileSettings/multivariate`` is off) runs in one read transaction, so they see the
+    /// same data.
     ///
     /// The content hash is FNV-1a 64 over the column names and then every value of every row
     /// and column in the order SQLite returns them, each with a type tag (NULL, INTEGER as 8
@@ -35,9 +37,9 @@ extension ProfileBuilder {
     ///   `sqlite:PATH table=T` / `sqlite:PATH query=SQL` for a missing or unreadable file, a
     ///   missing table, a bad query, unknown or duplicate columns, or no rows;
     ///   ``ProfileError/invalidArgument(name:reason:)`` for an empty model name, an empty column
-    ///   list or a cap below 1.
-    /// - Complexity: O(rows · columns) per pass, at most two passes; memory O(columns ·
-    ///   (sampleCap + categoryCap)).
+    ///   list, a cap below 1 or a multivariate knob out of range.
+    /// - Complexity: O(rows · columns) per pass, at most three passes; memory O(columns ·
+    ///   (sampleCap + categoryCap + multivariateSampleCap)).
     public static func fromSQLite(
         path: String, source: SQLiteSource, model: String, columns: [String]? = nil,
         settings: ProfileSettings = ProfileSettings(), createdAt: Date = Date()
@@ -89,11 +91,28 @@ extension ProfileBuilder {
                 }
                 try finishSecondPass(&builders, slots: secondPass)
             }
+            var multivariate = multivariateSampleBuilder(builders, settings: settings)
+            if multivariate != nil {
+                let categorical = builders.map { $0.kind == .categorical }
+                var again = 0
+                let rows = try Row.fetchCursor(statement)
+                while let row = try rows.next() {
+                    again += 1
+                    multivariate?.addRow { feature in
+                        multivariateCell(row[selected[feature]] as DatabaseValue, categorical: categorical[feature])
+                    }
+                }
+                guard again == rowCount else {
+                    throw ProfileError.invalidSource(
+                        description: description,
+                        reason: "the query returned \(rowCount) rows, then \(again) (is it deterministic?)")
+                }
+            }
             let profileSource = ProfileSource(
                 description: description, rowCount: rowCount, contentHash: hash.hexDigest)
             return try assemble(
                 model: model, createdAt: createdAt, settings: settings, source: profileSource,
-                builders: builders)
+                builders: builders, multivariate: multivariate)
         }
     }
 }

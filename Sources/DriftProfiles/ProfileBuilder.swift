@@ -1,4 +1,5 @@
 import Foundation
+import DriftMultivariate
 import DriftStatistics
 import DriftTables
 
@@ -24,6 +25,14 @@ import DriftTables
 /// numbers is re-read in that second pass so its category counts are exact. Constant or
 /// empty numeric features have no PSI bins.
 ///
+/// Then, once every kind is final and unless ``ProfileSettings/multivariate`` is off, one more
+/// pass feeds every data row, in source order, to a seeded sample of at most
+/// ``ProfileSettings/multivariateSampleCap`` complete rows over all profiled features (seed
+/// ``ProfileSettings/seed``), and the PCA model is fitted on it
+/// (``ReferenceProfile/multivariate``). The build never fails for that part: a sample that
+/// cannot be fitted (fewer than 4 complete rows, no variance) is recorded as
+/// ``ReferenceProfile/multivariateProblem``.
+///
 /// Errors: a CSV file that cannot be read or parsed surfaces as DriftTables' `TableError`
 /// unchanged (it already names the file and line); everything else is a ``ProfileError``.
 public enum ProfileBuilder {
@@ -44,6 +53,7 @@ public enum ProfileBuilder {
         if let columns, columns.isEmpty {
             throw ProfileError.invalidArgument(name: "columns", reason: "the list is empty (pass nil for all columns)")
         }
+        try validateMultivariate(settings)
     }
 
     /// The positions of the profiled columns in `available`, in source order.
@@ -72,14 +82,17 @@ public enum ProfileBuilder {
         return selected
     }
 
-    /// Turns the finished builders into a profile.
+    /// Turns the finished builders and the multivariate sample into a profile (fitting the
+    /// multivariate reference, or recording why there is none).
     static func assemble(
         model: String, createdAt: Date, settings: ProfileSettings, source: ProfileSource,
-        builders: [FeatureProfileBuilder]
+        builders: [FeatureProfileBuilder], multivariate: MultivariateSampleBuilder?
     ) throws -> ReferenceProfile {
-        ReferenceProfile(
+        let features = try builders.map { try $0.build() }
+        let (reference, problem) = fitMultivariate(multivariate, settings: settings)
+        return ReferenceProfile(
             model: model, version: 0, createdAt: createdAt, source: source, settings: settings,
-            features: try builders.map { try $0.build() })
+            features: features, multivariate: reference, multivariateProblem: problem)
     }
 
     /// After pass 1: replaces every builder that turned categorical after numbers by a fresh

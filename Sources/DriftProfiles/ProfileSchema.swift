@@ -4,7 +4,7 @@ import GRDB
 ///
 /// A migration, once shipped, is never edited: later schema changes are new migrations
 /// appended in ``migrator`` (the hourly job adds `"v2-history"`, a run-history table that can
-/// reference `profile.id` or `model.id`). A database that records a migration this build does
+/// reference `profile.id` or `model.id`; `"v3-multivariate"` adds the multivariate references). A database that records a migration this build does
 /// not know was written by a newer Driftwatch and is refused, untouched.
 ///
 /// Tables of `"v1-profiles"`:
@@ -29,6 +29,10 @@ import GRDB
 /// `profile`, `feature` and `category` rows cannot be updated (triggers abort), so an old
 /// profile is never rewritten in place.
 ///
+/// `"v3-multivariate"` adds `profile_multivariate` (see ``createMultivariateTable(_:)``): per
+/// profile its multivariate build settings and either its multivariate reference (sample,
+/// encoding, PCA model) or why it has none; immutable too.
+///
 /// ```swift
 /// let migrator = ProfileSchema.migrator
 /// try migrator.migrate(pool)
@@ -44,12 +48,79 @@ enum ProfileSchema {
     /// The identifier of the run-history migration.
     static let v2History = "v2-history"
 
+    /// The identifier of the multivariate-reference migration.
+    static let v3Multivariate = "v3-multivariate"
+
     /// Every migration this build knows, in order.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(v1Profiles, migrate: createProfileTables)
         migrator.registerMigration(v2History, migrate: createHistoryTable)
+        migrator.registerMigration(v3Multivariate, migrate: createMultivariateTable)
         return migrator
+    }
+
+    /// The `"v3-multivariate"` migration: `profile_multivariate`, one row per profile written
+    /// since (profiles written before have none and read back without a multivariate
+    /// reference), immutable like the other profile tables.
+    ///
+    /// Columns: the build settings (`enabled`, `sample_cap`, `max_categories`,
+    /// `variance_fraction`); `problem`, why there is no reference (NULL when there is one, or
+    /// for a profile written without either); and the reference, all NULL or all set:
+    ///
+    /// - `feature_names`, `feature_kinds` (`"numeric"`/`"categorical"`): JSON arrays, one entry
+    ///   per feature in sample order; `categories`: a JSON array with, per feature, `null` or
+    ///   the encoding's kept categories in order.
+    /// - `sample_rows`, `complete_rows`, `dropped_rows`: the sample's counts.
+    /// - `numeric_sample`: a Float64 ``ArrayBlob`` of the numeric features' sample columns one
+    ///   after the other (column-major, `sample_rows` values each); `categorical_sample`: a JSON
+    ///   array of the categorical features' label arrays.
+    /// - `means`, `scales`: Float64 BLOBs, one value per encoded column (the standardization);
+    ///   `component_count` and `components` (`k × d`, row-major Float64 BLOB);
+    ///   `explained_variance_ratio` (`d` values).
+    ///
+    /// - Parameter db: The connection, inside the migration's transaction.
+    /// - Throws: The SQLite error of a failed statement.
+    static func createMultivariateTable(_ db: Database) throws {
+        let referenceColumns = [
+            "feature_names", "feature_kinds", "categories", "sample_rows", "complete_rows", "dropped_rows",
+            "numeric_sample", "categorical_sample", "means", "scales", "component_count", "components",
+            "explained_variance_ratio",
+        ]
+        let nullCount = referenceColumns.map { "(\($0) IS NULL)" }.joined(separator: " + ")
+        try db.execute(
+            sql: """
+                CREATE TABLE profile_multivariate (
+                    profile_id INTEGER PRIMARY KEY REFERENCES profile (id),
+                    enabled INTEGER NOT NULL CHECK (enabled IN (0, 1)),
+                    sample_cap INTEGER NOT NULL CHECK (sample_cap >= 1),
+                    max_categories INTEGER NOT NULL CHECK (max_categories >= 1),
+                    variance_fraction NOT NULL CHECK (typeof(variance_fraction) = 'real'),
+                    problem TEXT,
+                    feature_names TEXT CHECK (feature_names IS NULL OR
+                        (json_valid(feature_names) AND json_type(feature_names) = 'array')),
+                    feature_kinds TEXT CHECK (feature_kinds IS NULL OR
+                        (json_valid(feature_kinds) AND json_type(feature_kinds) = 'array')),
+                    categories TEXT CHECK (categories IS NULL OR
+                        (json_valid(categories) AND json_type(categories) = 'array')),
+                    sample_rows INTEGER CHECK (sample_rows >= 0),
+                    complete_rows INTEGER CHECK (complete_rows >= sample_rows),
+                    dropped_rows INTEGER CHECK (dropped_rows >= 0),
+                    numeric_sample BLOB CHECK (numeric_sample IS NULL OR typeof(numeric_sample) = 'blob'),
+                    categorical_sample TEXT CHECK (categorical_sample IS NULL OR
+                        (json_valid(categorical_sample) AND json_type(categorical_sample) = 'array')),
+                    means BLOB CHECK (means IS NULL OR typeof(means) = 'blob'),
+                    scales BLOB CHECK (scales IS NULL OR typeof(scales) = 'blob'),
+                    component_count INTEGER CHECK (component_count >= 1),
+                    components BLOB CHECK (components IS NULL OR typeof(components) = 'blob'),
+                    explained_variance_ratio BLOB
+                        CHECK (explained_variance_ratio IS NULL OR typeof(explained_variance_ratio) = 'blob'),
+                    CHECK (\(nullCount) IN (0, \(referenceColumns.count))),
+                    CHECK (problem IS NULL OR feature_names IS NULL)
+                );
+                CREATE TRIGGER profile_multivariate_is_immutable BEFORE UPDATE ON profile_multivariate
+                BEGIN SELECT RAISE(ABORT, 'stored profiles are immutable'); END;
+                """)
     }
 
     /// The `"v2-history"` migration: `check_run`, one row per run of the hourly job, written

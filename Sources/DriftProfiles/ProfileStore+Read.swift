@@ -10,8 +10,12 @@ extension ProfileStore {
     /// the one committed when the call started even while another process writes. Every stored
     /// field is validated: the arrays' BLOB headers, the summary (rebuilt with
     /// `SummaryStatistics(count:mean:sumOfSquaredDeviations:minimum:maximum:nonFiniteCount:)`),
-    /// the PSI bins (`PSIBins(edges:referenceCounts:)`), the sample's order and the features'
-    /// positions.
+    /// the PSI bins (`PSIBins(edges:referenceCounts:)`), the sample's order, the features'
+    /// positions, and the multivariate reference (rebuilt through `MultivariateSample`,
+    /// `Standardization`, `PCAModel` and `MultivariateReference`'s validating initializers). A
+    /// profile stored before multivariate profiles existed reads back with `multivariate` nil,
+    /// ``ReferenceProfile/builtBeforeMultivariate`` as its problem and
+    /// ``ProfileSettings/multivariate`` false.
     ///
     /// ```swift
     /// let active = try store.profile(model: "churn")
@@ -61,9 +65,19 @@ extension ProfileStore {
                 let createdAt = Date(timeIntervalSinceReferenceDate: try stored.double("created_at"))
                 let featureCount = try stored.int("feature_count")
                 let features = try readFeatures(profileID: profileID, expected: featureCount, location, db)
+                let multivariate = try EncodedMultivariate.read(profileID: profileID, location, db)
+                if let multivariate {
+                    settings.multivariate = multivariate.enabled
+                    settings.multivariateSampleCap = multivariate.sampleCap
+                    settings.multivariateMaxCategories = multivariate.maxCategories
+                    settings.pcaVarianceFraction = multivariate.varianceFraction
+                } else {
+                    settings.multivariate = false  // stored before multivariate profiles existed
+                }
                 return ReferenceProfile(
                     model: model, version: wanted, createdAt: createdAt, source: source,
-                    settings: settings, features: features)
+                    settings: settings, features: features, multivariate: multivariate?.reference,
+                    multivariateProblem: multivariate.map(\.problem) ?? ReferenceProfile.builtBeforeMultivariate)
             }
         }
     }

@@ -47,6 +47,7 @@ extension ProfileStore {
                 throw ProfileError.invalidArgument(name: "features", reason: "\(what): summary \(error)")
             }
         }
+        try validateMultivariateForWriting(profile)
     }
 
     /// Why a stored sample is unusable (a non-finite value or a descent), or `nil`.

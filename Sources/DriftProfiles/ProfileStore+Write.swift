@@ -6,7 +6,8 @@ extension ProfileStore {
     ///
     /// The version is one more than the model's highest stored version (1 for a new model);
     /// the profile's own `version` is ignored. Everything (the model row, the profile, its
-    /// features and categories, the activation) is one `IMMEDIATE` transaction: another process
+    /// features and categories, its multivariate settings and reference or problem, the
+    /// activation) is one `IMMEDIATE` transaction: another process
     /// sees the store before or after, never in between, and a crash leaves the previous state.
     ///
     /// ```swift
@@ -19,7 +20,8 @@ extension ProfileStore {
     /// - Returns: The profile with its assigned version.
     /// - Throws: ``ProfileError/invalidArgument(name:reason:)`` for a profile that could not be
     ///   read back unchanged (empty model name, duplicate feature names, negative counts, an
-    ///   unsorted or non-finite sample, an inconsistent summary);
+    ///   unsorted or non-finite sample, an inconsistent summary, a multivariate reference that
+    ///   does not fit its features or comes with a problem text);
     ///   ``ProfileError/database(path:message:)`` when SQLite fails (nothing is written then).
     /// - Complexity: O(total sample size + categories).
     public func write(_ profile: ReferenceProfile) throws -> ReferenceProfile {
@@ -133,6 +135,7 @@ extension ProfileStore {
                 try insertCategory.execute(arguments: [featureID, category, count])
             }
         }
+        try encoded.multivariate.insert(profileID: profileID, db)
         return version
     }
 }
@@ -151,6 +154,8 @@ private struct EncodedProfile {
     let blobs: [Blobs]
     /// The forced-categorical columns, as a sorted JSON array.
     let categoricalColumns: String
+    /// The `profile_multivariate` row.
+    let multivariate: EncodedMultivariate
 
     init(_ profile: ReferenceProfile) throws {
         self.profile = profile
@@ -168,5 +173,6 @@ private struct EncodedProfile {
                 name: "settings.categorical", reason: "model \"\(profile.model)\": \(error.localizedDescription)")
         }
         categoricalColumns = String(decoding: json, as: UTF8.self)
+        multivariate = try EncodedMultivariate(profile)
     }
 }

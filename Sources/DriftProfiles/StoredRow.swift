@@ -62,6 +62,21 @@ struct StoredRow {
         return value
     }
 
+    /// A TEXT value or NULL.
+    func optionalString(_ column: String) throws -> String? {
+        switch value(column).storage {
+        case .null: return nil
+        case let .string(value): return value
+        default: throw mismatch(column, expected: "text or NULL")
+        }
+    }
+
+    /// An INTEGER value that fits an `Int`, or NULL.
+    func optionalInt(_ column: String) throws -> Int? {
+        if case .null = value(column).storage { return nil }
+        return try int(column)
+    }
+
     /// A BLOB value or NULL.
     func optionalBlob(_ column: String) throws -> Data? {
         switch value(column).storage {

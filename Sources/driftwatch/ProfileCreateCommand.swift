@@ -9,8 +9,11 @@ struct ProfileCreateCommand: ParsableCommand {
         commandName: "create",
         abstract: "Build a reference profile from a CSV file or a SQLite table or query and store it.",
         discussion: """
-            The input is streamed: memory is bounded by --sample-cap and the category cap, not by \
-            the input size. The new version becomes the model's active version.
+            The input is streamed: memory is bounded by --sample-cap, the category cap and \
+            --multivariate-sample, not by the input size. The new version becomes the model's active \
+            version. Unless --no-multivariate, one more pass keeps a seeded sample of complete rows \
+            over all profiled features and fits its PCA model; when that cannot be fitted (fewer \
+            than 4 complete rows, no variance) the profile is still written and says why.
             """
     )
 
@@ -47,8 +50,23 @@ struct ProfileCreateCommand: ParsableCommand {
     @Option(name: .customLong("category-cap"), help: "Distinct categories kept per feature; the rest pool as __other__.")
     var categoryCap: Int = 1_000
 
-    @Option(help: "Seed of the reservoir sampler.")
+    @Option(help: "Seed of the reservoir samplers (per feature and multivariate).")
     var seed: UInt64 = 0x5EED
+
+    @Option(name: .customLong("multivariate-sample"),
+            help: "Complete rows kept in the multivariate reference sample (4...50000); above it a seeded reservoir sample.")
+    var multivariateSample: Int = 2_000
+
+    @Flag(name: .customLong("no-multivariate"), help: "Do not build the multivariate reference (sample and PCA model).")
+    var noMultivariate = false
+
+    @Option(name: .customLong("max-categories"),
+            help: "Categories kept per categorical feature in the multivariate one-hot encoding; the rest share __other__.")
+    var maxCategories: Int = 20
+
+    @Option(name: .customLong("pca-variance"),
+            help: "Share of the standardized variance the kept PCA components explain, in (0, 1).")
+    var pcaVariance: Double = 0.65
 
     func validate() throws {
         guard (csv == nil) != (sqlite == nil) else { throw ValidationError("give exactly one of --csv or --sqlite") }
@@ -61,6 +79,13 @@ struct ProfileCreateCommand: ParsableCommand {
         guard sampleCap >= 1 else { throw ValidationError("--sample-cap must be at least 1, got \(sampleCap)") }
         guard bins >= 2 else { throw ValidationError("--bins must be at least 2, got \(bins)") }
         guard categoryCap >= 1 else { throw ValidationError("--category-cap must be at least 1, got \(categoryCap)") }
+        guard (4...50_000).contains(multivariateSample) else {
+            throw ValidationError("--multivariate-sample must be in 4...50000, got \(multivariateSample)")
+        }
+        guard maxCategories >= 1 else { throw ValidationError("--max-categories must be at least 1, got \(maxCategories)") }
+        guard pcaVariance > 0, pcaVariance < 1 else {
+            throw ValidationError("--pca-variance must be in (0, 1), got \(pcaVariance)")
+        }
     }
 
     func run() throws {
@@ -70,6 +95,10 @@ struct ProfileCreateCommand: ParsableCommand {
         settings.categoryCap = categoryCap
         settings.seed = seed
         settings.categorical = Set(categorical.map(splitList) ?? [])
+        settings.multivariate = !noMultivariate
+        settings.multivariateSampleCap = multivariateSample
+        settings.multivariateMaxCategories = maxCategories
+        settings.pcaVarianceFraction = pcaVariance
         let wanted = columns.map(splitList)
         let built: ReferenceProfile
         if let csv {
@@ -86,7 +115,8 @@ struct ProfileCreateCommand: ParsableCommand {
     }
 }
 
-/// A few lines describing a written profile: version, source, feature kinds, sampling.
+/// A few lines describing a written profile: version, source, feature kinds, sampling, the
+/// multivariate reference.
 func profileSummary(_ profile: ReferenceProfile) -> String {
     let numeric = profile.features.filter { $0.kind == .numeric }
     let sampled = numeric.filter { !$0.sampleIsExact }.map(\.name)
@@ -104,5 +134,6 @@ func profileSummary(_ profile: ReferenceProfile) -> String {
     if !missing.isEmpty {
         lines.append("  missing:  " + missing.map { "\($0.name) \($0.missing.total)" }.joined(separator: ", "))
     }
+    lines.append("  multivariate: " + multivariateSummary(profile))
     return lines.joined(separator: "\n")
 }

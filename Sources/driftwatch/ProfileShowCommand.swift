@@ -60,7 +60,47 @@ func profileTable(_ profile: ReferenceProfile, active: Bool) -> String {
     lines.append(alignedTable(
         header: ["feature", "kind", "rows", "missing", "mean", "sd", "min", "max", "sample", "psi bins / top categories"],
         rows: rows, rightAligned: [2, 3, 4, 5, 6, 7]))
+    lines.append("")
+    lines += multivariateLines(profile)
     return lines.joined(separator: "\n")
+}
+
+/// One line on the multivariate reference, for `profile create`: rows sampled, complete and
+/// dropped, encoded columns, components and the variance they explain; or why there is none.
+func multivariateSummary(_ profile: ReferenceProfile) -> String {
+    guard let reference = profile.multivariate else { return "none (\(profile.multivariateProblem ?? "not built"))" }
+    let sample = reference.sample
+    let model = reference.model
+    return "\(sample.rowCount) rows sampled of \(sample.completeRows) complete (\(sample.droppedRows) dropped), "
+        + "\(model.featureCount) encoded columns, \(model.componentCount) PCA component\(model.componentCount == 1 ? "" : "s") "
+        + "(\(percent(cumulativeVariance(model.explainedVarianceRatio, kept: model.componentCount).last ?? 0)) of the variance)"
+}
+
+/// The multivariate section of `profile show`.
+func multivariateLines(_ profile: ReferenceProfile) -> [String] {
+    let settings = profile.settings
+    guard let reference = profile.multivariate else {
+        return ["multivariate: none (\(profile.multivariateProblem ?? "not built"))"]
+    }
+    let sample = reference.sample
+    let model = reference.model
+    let categorical = sample.columns.filter(\.isCategorical).count
+    let cumulative = cumulativeVariance(model.explainedVarianceRatio, kept: model.componentCount)
+    return [
+        "multivariate: \(sample.rowCount) rows sampled of \(sample.completeRows) complete, \(sample.droppedRows) dropped (cap \(settings.multivariateSampleCap), seed \(settings.seed))",
+        "  features: \(sample.names.count) (\(sample.names.count - categorical) numeric, \(categorical) categorical), \(model.featureCount) encoded columns (at most \(settings.multivariateMaxCategories) categories per feature)",
+        "  PCA: \(model.componentCount) component\(model.componentCount == 1 ? "" : "s") for \(percent(settings.pcaVarianceFraction)) of the variance; cumulative explained variance \(cumulative.map(percent).joined(separator: ", "))",
+    ]
+}
+
+/// The running sums of the first `kept` components' explained-variance shares.
+private func cumulativeVariance(_ ratios: [Double], kept: Int) -> [Double] {
+    var total = 0.0
+    return ratios.prefix(kept).map { total += $0; return total }
+}
+
+private func percent(_ share: Double) -> String {
+    String(format: "%.1f%%", share * 100)
 }
 
 private func short(_ value: Double) -> String {
@@ -87,7 +127,44 @@ func profileJSON(_ profile: ReferenceProfile, active: Bool) -> JSONValue {
             ("categorical", .array(profile.settings.categorical.sorted().map(JSONValue.string))),
         ])),
         ("features", .array(profile.features.map(featureJSON))),
+        ("multivariate", multivariateJSON(profile)),
     ])
+}
+
+/// The multivariate section of `profile show --format json`: the build settings, then the
+/// sample's counts, features and encoding, the PCA components' explained variance; or the
+/// problem (with `"problem"` non-null and no reference members).
+private func multivariateJSON(_ profile: ReferenceProfile) -> JSONValue {
+    let settings = profile.settings
+    var members: [(String, JSONValue)] = [
+        ("enabled", .bool(settings.multivariate)),
+        ("sample_cap", .int(settings.multivariateSampleCap)),
+        ("max_categories", .int(settings.multivariateMaxCategories)),
+        ("pca_variance", .double(settings.pcaVarianceFraction)),
+        ("problem", profile.multivariateProblem.map(JSONValue.string) ?? .null),
+    ]
+    guard let reference = profile.multivariate else { return .object(members) }
+    let sample = reference.sample
+    let model = reference.model
+    let components = model.componentCount
+    members += [
+        ("sample_rows", .int(sample.rowCount)),
+        ("complete_rows", .int(sample.completeRows)),
+        ("dropped_rows", .int(sample.droppedRows)),
+        ("features", .array(reference.encoding.features.map { feature in
+            var entry: [(String, JSONValue)] = [
+                ("name", .string(feature.name)),
+                ("kind", .string(feature.categories == nil ? "numeric" : "categorical")),
+            ]
+            if let categories = feature.categories { entry.append(("categories", .array(categories.map(JSONValue.string)))) }
+            return .object(entry)
+        })),
+        ("encoded_columns", .int(model.featureCount)),
+        ("components", .int(components)),
+        ("explained_variance_ratio", .array(model.explainedVarianceRatio.prefix(components).map(JSONValue.double))),
+        ("cumulative_explained_variance", .array(cumulativeVariance(model.explainedVarianceRatio, kept: components).map(JSONValue.double))),
+    ]
+    return .object(members)
 }
 
 private func featureJSON(_ feature: FeatureProfile) -> JSONValue {

@@ -1,0 +1,120 @@
+import DriftMultivariate
+import DriftTables
+import GRDB
+
+/// The multivariate part of a profile build: one more streaming pass over the source, once
+/// every feature's kind is final, feeding a `MultivariateSampleBuilder` every data row in source
+/// order, then `MultivariateReference.fit`.
+///
+/// Cells become `MultivariateCell`s exactly as `ColumnSampleBuilder` reads them with the
+/// feature's final kind, so a comparison that derives the sample from tables read by
+/// `ColumnSampleBuilder` (with the profile's kinds and seed) keeps the same rows:
+///
+/// | source value | numeric feature | categorical feature |
+/// | --- | --- | --- |
+/// | CSV cell of spaces/tabs only, SQL NULL | missing | missing |
+/// | `parseDecimal` finite | the number | the raw cell text |
+/// | `nan`, `inf` (text), non-finite REAL | missing | missing |
+/// | other text | missing | the raw cell text |
+/// | INTEGER | the number | its digits (`"3"`) |
+/// | finite REAL | the number | Swift's shortest form (`"2.5"`) |
+/// | BLOB | missing | `"<blob>"` |
+///
+/// A row with any missing cell is dropped (counted in `droppedRows`).
+extension ProfileBuilder {
+    /// Checks the multivariate knobs of `settings` (whether or not the part is enabled).
+    ///
+    /// - Throws: ``ProfileError/invalidArgument(name:reason:)`` naming the first knob out of range.
+    static func validateMultivariate(_ settings: ProfileSettings) throws {
+        let cap = settings.multivariateSampleCap
+        guard cap >= 4 else {
+            throw ProfileError.invalidArgument(
+                name: "multivariateSampleCap", reason: "\(cap) is below 4 (the PCA fit needs 4 complete rows)")
+        }
+        guard cap <= 50_000 else {
+            throw ProfileError.invalidArgument(
+                name: "multivariateSampleCap", reason: "\(cap) is above 50000 (the MMD kernel matrix grows with its square)")
+        }
+        guard settings.multivariateMaxCategories >= 1 else {
+            throw ProfileError.invalidArgument(
+                name: "multivariateMaxCategories", reason: "\(settings.multivariateMaxCategories) is below 1")
+        }
+        let fraction = settings.pcaVarianceFraction
+        guard fraction > 0, fraction < 1 else {
+            throw ProfileError.invalidArgument(name: "pcaVarianceFraction", reason: "\(fraction) is not in (0, 1)")
+        }
+    }
+
+    /// A sample builder over every profiled feature in profile order with its final kind, or
+    /// `nil` when the multivariate part is disabled.
+    static func multivariateSampleBuilder(
+        _ builders: [FeatureProfileBuilder], settings: ProfileSettings
+    ) -> MultivariateSampleBuilder? {
+        guard settings.multivariate, !builders.isEmpty else { return nil }
+        return MultivariateSampleBuilder(
+            features: builders.map { (name: $0.name, categorical: $0.kind == .categorical) },
+            capacity: settings.multivariateSampleCap, seed: settings.seed)
+    }
+
+    /// Fits the reference on the sample, or says why there is none; never throws.
+    ///
+    /// - Parameters:
+    ///   - builder: The filled sample builder, `nil` when the part is disabled.
+    ///   - settings: The build settings.
+    /// - Returns: The reference, or the problem text.
+    /// - Complexity: O(cap · d² + d³) for d encoded columns.
+    static func fitMultivariate(
+        _ builder: MultivariateSampleBuilder?, settings: ProfileSettings
+    ) -> (reference: MultivariateReference?, problem: String?) {
+        guard settings.multivariate else { return (nil, ReferenceProfile.multivariateDisabled) }
+        guard let builder else { return (nil, "no features") }
+        do {
+            return (try MultivariateReference.fit(sample: builder.build(), settings: settings.multivariateSettings), nil)
+        } catch let error as MultivariateError {
+            return (nil, error.description)
+        } catch {
+            return (nil, "\(error)")
+        }
+    }
+
+    /// A CSV cell (or SQLite TEXT) as the multivariate sample takes it.
+    ///
+    /// - Parameters:
+    ///   - cell: The raw bytes.
+    ///   - categorical: Whether the feature is categorical.
+    /// - Returns: The cell, or `nil` for a missing one.
+    /// - Complexity: O(cell length); allocates only for a categorical label.
+    static func multivariateCell(_ cell: UnsafeBufferPointer<UInt8>, categorical: Bool) -> MultivariateCell? {
+        if cell.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+        switch parseDecimal(cell) {
+        case .notANumber, .infinite:
+            return nil
+        case .finite(let value):
+            return categorical ? .category(String(decoding: cell, as: UTF8.self)) : .number(value)
+        case .text:
+            return categorical ? .category(String(decoding: cell, as: UTF8.self)) : nil
+        }
+    }
+
+    /// A SQLite value as the multivariate sample takes it.
+    ///
+    /// - Parameters:
+    ///   - value: The value.
+    ///   - categorical: Whether the feature is categorical.
+    /// - Returns: The cell, or `nil` for a missing one.
+    static func multivariateCell(_ value: DatabaseValue, categorical: Bool) -> MultivariateCell? {
+        switch value.storage {
+        case .null:
+            return nil
+        case .int64(let integer):
+            return categorical ? .category(String(integer)) : .number(Double(integer))
+        case .double(let double):
+            guard double.isFinite else { return nil }
+            return categorical ? .category("\(double)") : .number(double)
+        case .string(var text):
+            return text.withUTF8 { multivariateCell($0, categorical: categorical) }
+        case .blob:
+            return categorical ? .category(FeatureProfileBuilder.blobText) : nil
+        }
+    }
+}
