@@ -95,3 +95,27 @@ extension MultivariateColumn {
         }
     }
 }
+
+extension MultivariateSample {
+    /// The same rows restricted to the features `names`, in the order of `names`.
+    ///
+    /// ```swift
+    /// let subset = try sample.selectingFeatures(["age", "plan"])
+    /// ```
+    ///
+    /// - Parameter names: Features of the sample (at least one).
+    /// - Returns: The sample with only those columns; the counts are kept (the rows were
+    ///   complete over every feature of `self`).
+    /// - Throws: ``MultivariateError/featureMismatch(reason:)`` for a name the sample lacks.
+    /// - Complexity: O(features).
+    public func selectingFeatures(_ names: [String]) throws -> MultivariateSample {
+        let positions = Dictionary(self.names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        let missing = names.filter { positions[$0] == nil }
+        guard missing.isEmpty, !names.isEmpty else {
+            throw MultivariateError.featureMismatch(reason: "the sample has no feature \(missing.map { "\"\($0)\"" }.joined(separator: ", "))")
+        }
+        return MultivariateSample(
+            unchecked: names, columns: names.compactMap { positions[$0].map { columns[$0] } }, rowCount: rowCount,
+            completeRows: completeRows, droppedRows: droppedRows)
+    }
+}

@@ -94,7 +94,7 @@ private func summary(_ outcome: CheckOutcome, configuration: CheckConfiguration)
         return "\(configuration.model): input failure: \(outcome.inputFailure ?? "unknown")"
     }
     let window = "[\(formatTimestamp(run.windowStart)), \(formatTimestamp(run.windowEnd)))"
-    var lines = ["\(run.model) v\(run.profileVersion) \(window): \(run.productionRows) rows, \(run.checkedFeatures.count) of \(run.features.count) features tested, \(run.driftedFeatures.count) drifted"]
+    var lines = ["\(run.model) v\(run.profileVersion) \(window): \(run.productionRows) rows, \(run.checkedFeatures.count) of \(run.features.count) features tested, \(run.driftedFeatures.count) drifted\(run.multivariate?.drifted == true ? ", multivariate drift" : "")"]
     for feature in run.features {
         let p = feature.primaryPValue.map { String(format: "%.3g", $0) } ?? "-"
         let test = feature.primary?.test ?? "-"
@@ -103,6 +103,16 @@ private func summary(_ outcome: CheckOutcome, configuration: CheckConfiguration)
         var line = "  \(feature.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(test.padding(toLength: 17, withPad: " ", startingAt: 0)) p=\(p.padding(toLength: 10, withPad: " ", startingAt: 0)) psi=\(psi.padding(toLength: 8, withPad: " ", startingAt: 0)) \(verdict)"
         if let reason = feature.reason { line += " (\(reason))" }
         lines.append(line)
+    }
+    if let multivariate = run.multivariate {
+        lines.append("  multivariate (\(multivariate.features.count) features, \(multivariate.productionRows) production rows sampled, \(multivariate.productionDroppedRows) dropped for missing values)")
+        let mmd = multivariate.mmd.map { "p=\(String(format: "%.3g", $0.pValue)) MMD²=\(String(format: "%.3g", $0.statistic)) \($0.drifted ? "DRIFT" : "ok")" }
+        let pca = multivariate.reconstruction.map {
+            "error=\(String(format: "%.4g", $0.error)) band=[\(String(format: "%.4g", $0.lower)), \(String(format: "%.4g", $0.upper))] \($0.drifted ? "DRIFT" : "ok")"
+        }
+        lines.append("    mmd                 \(mmd ?? multivariate.mmdStatus.rawValue)")
+        lines.append("    pca_reconstruction  \(pca ?? multivariate.reconstructionStatus.rawValue)")
+        if let reason = multivariate.reason { lines.append("    (\(reason))") }
     }
     return lines.joined(separator: "\n")
 }

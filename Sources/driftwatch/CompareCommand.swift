@@ -266,8 +266,21 @@ extension ReferenceProfile {
             throw ValidationError("--columns: the profile has no feature named \(unknown.joined(separator: ", "))")
         }
         let wanted = Set(names)
+        let kept = features.filter { wanted.contains($0.name) }
+        // The stored multivariate sample covers every feature: refit on the chosen ones (same rows).
+        var reference: MultivariateReference?
+        var problem = multivariateProblem
+        if let stored = multivariate {
+            do {
+                let chosen = stored.sample.names.filter(wanted.contains)
+                reference = try MultivariateReference.fit(
+                    sample: stored.sample.selectingFeatures(chosen), settings: settings.multivariateSettings)
+            } catch {
+                problem = "\(error) (with --columns \(names.joined(separator: ",")))"
+            }
+        }
         return ReferenceProfile(
             model: model, version: version, createdAt: createdAt, source: source, settings: settings,
-            features: features.filter { wanted.contains($0.name) })
+            features: kept, multivariate: reference, multivariateProblem: problem)
     }
 }
