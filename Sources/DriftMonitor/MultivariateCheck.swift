@@ -33,6 +33,18 @@ public struct MultivariateCheck: Sendable, Hashable, Codable {
         public let bandwidth: Double
         /// Whether the p-value is below the run's alpha.
         public let drifted: Bool
+
+        /// The MMD numbers of a run.
+        ///
+        /// - Parameters:
+        ///   - statistic: MMD².
+        ///   - pValue: The permutation p-value.
+        ///   - permutations: The permutations drawn.
+        ///   - bandwidth: The kernel width.
+        ///   - drifted: Whether the p-value is below alpha.
+        public init(statistic: Double, pValue: Double, permutations: Int, bandwidth: Double, drifted: Bool) {
+            (self.statistic, self.pValue, self.permutations, self.bandwidth, self.drifted) = (statistic, pValue, permutations, bandwidth, drifted)
+        }
     }
 
     /// The reconstruction-error comparison's numbers.
@@ -47,6 +59,18 @@ public struct MultivariateCheck: Sendable, Hashable, Codable {
         public let components: Int
         /// Whether the error is outside the band.
         public let drifted: Bool
+
+        /// The reconstruction numbers of a run.
+        ///
+        /// - Parameters:
+        ///   - error: The production mean error.
+        ///   - lower: The band's lower end.
+        ///   - upper: The band's upper end.
+        ///   - components: The PCA components.
+        ///   - drifted: Whether the error is outside the band.
+        public init(error: Double, lower: Double, upper: Double, components: Int, drifted: Bool) {
+            (self.error, self.lower, self.upper, self.components, self.drifted) = (error, lower, upper, components, drifted)
+        }
     }
 
     /// The features the tests covered (empty when unavailable).
@@ -74,6 +98,27 @@ public struct MultivariateCheck: Sendable, Hashable, Codable {
     /// The drifted tests by their metric/alert label: `mmd`, `pca_reconstruction`.
     public var driftedTests: [String] {
         (mmd?.drifted == true ? ["mmd"] : []) + (reconstruction?.drifted == true ? ["pca_reconstruction"] : [])
+    }
+
+    /// A check from its parts (for tests and tools that replay history).
+    ///
+    /// - Parameters:
+    ///   - features: The features covered.
+    ///   - mmdStatus: The MMD test's status.
+    ///   - reconstructionStatus: The reconstruction comparison's status.
+    ///   - reason: Why a test did not run.
+    ///   - mmd: The MMD numbers.
+    ///   - reconstruction: The reconstruction numbers.
+    ///   - referenceRows: The reference sample's rows.
+    ///   - productionRows: The production sample's rows.
+    ///   - productionDroppedRows: Production rows left out for a missing value.
+    public init(
+        features: [String], mmdStatus: Status, reconstructionStatus: Status, reason: String?, mmd: MMD?,
+        reconstruction: Reconstruction?, referenceRows: Int, productionRows: Int, productionDroppedRows: Int
+    ) {
+        (self.features, self.mmdStatus, self.reconstructionStatus, self.reason) = (features, mmdStatus, reconstructionStatus, reason)
+        (self.mmd, self.reconstruction) = (mmd, reconstruction)
+        (self.referenceRows, self.productionRows, self.productionDroppedRows) = (referenceRows, productionRows, productionDroppedRows)
     }
 
     /// The check recorded from a comparison report.

@@ -185,9 +185,24 @@ public func compareTables(
     try reference.recountAsCategorical(mixed.filter { reference.column(named: $0)?.kind == .numeric })
     try production.recountAsCategorical(mixed.filter { production.column(named: $0)?.kind == .numeric })
 
+    // The multivariate tests need whole rows: re-read tables that were loaded without tracking.
+    if options.multivariate != nil {
+        reference = try reference.withTrackedRows()
+        production = try production.withTrackedRows()
+    }
     return try compareColumns(
         reference: reference.columns, production: production.columns, options: options,
         sources: (reference.path, production.path))
+}
+
+extension CSVTable {
+    /// The table itself when every column is row-tracked, else the same columns re-read from
+    /// its file with tracking and the kinds they have now.
+    func withTrackedRows() throws -> CSVTable {
+        guard LockstepRows(columns) == nil else { return self }
+        let kinds = Dictionary(columns.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })
+        return try CSVTable.load(path: path, columns: columns.map(\.name), kinds: kinds, trackRows: Set(columns.map(\.name)))
+    }
 }
 
 /// Compares the columns of the same name in two sets of columns that were read with matching

@@ -10,9 +10,10 @@ struct DeploymentAssetTests {
 
     /// Every metric name `renderMetrics` and `renderFailureMetrics` can write.
     static var emittedMetrics: Set<String> {
-        let run = Runs.run(model: "m", correction: "holm", features: Runs.mixed(model: "m").features + [
+        var run = Runs.run(model: "m", correction: "holm", features: Runs.mixed(model: "m").features + [
             Runs.numeric("adj", p: 0.001, adjusted: 0.003, drifted: true),
         ])
+        run.multivariate = Runs.multivariate(mmdDrifted: true, reconstructionDrifted: true)
         return Set(ParsedMetrics(renderMetrics(run) + renderFailureMetrics(at: Date())).samples.map(\.name))
     }
 
@@ -33,10 +34,10 @@ struct DeploymentAssetTests {
     func checkRules() throws {
         let result = try runTool("promtool", ["check", "rules", Self.deploy.appendingPathComponent("prometheus/drift-rules.yml").path])
         #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains("SUCCESS: 3 rules found"))
+        #expect(result.output.contains("SUCCESS: 4 rules found"))
     }
 
-    @Test("promtool test rules passes drift-rules.test.yml (FeatureDrift, DriftJobStale, DriftJobFailing)")
+    @Test("promtool test rules passes drift-rules.test.yml (FeatureDrift, MultivariateDrift, DriftJobStale, DriftJobFailing)")
     func testRules() throws {
         let folder = Self.deploy.appendingPathComponent("prometheus", isDirectory: true)
         let result = try runTool("promtool", ["test", "rules", "drift-rules.test.yml"], in: folder)
@@ -64,7 +65,7 @@ struct DeploymentAssetTests {
     func rulesMetrics() throws {
         let text = try String(contentsOf: Self.deploy.appendingPathComponent("prometheus/drift-rules.yml"), encoding: .utf8)
         let used = Self.referencedMetrics(text)
-        #expect(used.isSuperset(of: ["drift_feature_drifted", "drift_job_last_success_timestamp_seconds", "drift_job_last_failure_timestamp_seconds"]))
+        #expect(used.isSuperset(of: ["drift_feature_drifted", "drift_multivariate_drifted", "drift_job_last_success_timestamp_seconds", "drift_job_last_failure_timestamp_seconds"]))
         #expect(used.subtracting(Self.emittedMetrics).isEmpty, "unknown: \(used.subtracting(Self.emittedMetrics))")
     }
 
@@ -86,7 +87,8 @@ struct DeploymentAssetTests {
         #expect(used.subtracting(Self.emittedMetrics).isEmpty, "unknown: \(used.subtracting(Self.emittedMetrics))")
         // The panels the issue asks for.
         for metric in ["drift_feature_p_value", "drift_feature_drifted", "drift_feature_psi", "drift_job_duration_seconds",
-                       "drift_job_last_success_timestamp_seconds"] {
+                       "drift_job_last_success_timestamp_seconds", "drift_multivariate_p_value",
+                       "drift_multivariate_reconstruction_error", "drift_multivariate_reconstruction_bound"] {
             #expect(used.contains(metric), "\(metric)")
         }
         // The p-value panel draws the 0.01 threshold.

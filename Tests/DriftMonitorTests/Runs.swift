@@ -38,6 +38,17 @@ enum Runs {
             features: features)
     }
 
+    /// A multivariate check: MMD drifted or not, reconstruction error inside or above its band.
+    static func multivariate(mmdDrifted: Bool, reconstructionDrifted: Bool) -> MultivariateCheck {
+        MultivariateCheck(
+            features: ["age", "tenure", "plan"], mmdStatus: .tested, reconstructionStatus: .tested, reason: nil,
+            mmd: .init(statistic: mmdDrifted ? 0.04 : 0.0001, pValue: mmdDrifted ? 0.0099 : 0.41, permutations: 100,
+                       bandwidth: 2.5, drifted: mmdDrifted),
+            reconstruction: .init(error: reconstructionDrifted ? 2.9 : 2.1, lower: 1.9, upper: 2.3, components: 2,
+                                  drifted: reconstructionDrifted),
+            referenceRows: 2_000, productionRows: 820, productionDroppedRows: 34)
+    }
+
     /// tenure drifted (ks), plan drifted (chi_square), age fine, income too few samples.
     static func mixed(model: String) -> CheckRun {
         run(model: model, features: [

@@ -19,7 +19,7 @@ struct DriftReportTests {
     func jsonShape() throws {
         let text = try churnReport().json().rendered(indent: 2)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(Set(root.keys) == ["alpha", "features"])
+        #expect(Set(root.keys) == ["alpha", "features", "multivariate"])
         #expect(root["alpha"] as? Double == 0.01)
         let features = try #require(root["features"] as? [[String: Any]])
         #expect(features.count == 10)
