@@ -6,16 +6,20 @@ extension Matrix {
     ///
     /// - Complexity: rows² · columns multiply-adds.
     func gramUpper() -> [Double] {
-        var gram = [Double](repeating: 0, count: rows * rows)
-        guard rows > 0, columns > 0 else { return gram }
-        elements.withUnsafeBufferPointer { a in
-            gram.withUnsafeMutableBufferPointer { c in
+        guard rows > 0, columns > 0 else { return [Double](repeating: 0, count: rows * rows) }
+        // dsyrk with β = 0 writes the upper triangle without reading it: no zero-fill of the
+        // whole (up to 128 MB) matrix first, only of the lower triangle, which callers never read.
+        return [Double](unsafeUninitializedCapacity: rows * rows) { gram, count in
+            elements.withUnsafeBufferPointer { a in
                 cblas_dsyrk(
                     CblasRowMajor, CblasUpper, CblasNoTrans, Int32(rows), Int32(columns),
-                    1.0, a.baseAddress, Int32(columns), 0.0, c.baseAddress, Int32(rows))
+                    1.0, a.baseAddress, Int32(columns), 0.0, gram.baseAddress, Int32(rows))
             }
+            if let base = gram.baseAddress {
+                for row in 1..<rows { (base + row * rows).initialize(repeating: 0, count: row) }
+            }
+            count = rows * rows
         }
-        return gram
     }
 
     /// `selfᵀ · self` (the upper triangle filled; BLAS `dsyrk`), `columns × columns`.

@@ -123,19 +123,25 @@ enum MMDComputation {
             var values = pooled.gramUpper()
             var median = PairwiseMedian()
             values.withUnsafeMutableBufferPointer { g in
-                var norms = [Double](repeating: 0, count: n)
-                for i in 0..<n { norms[i] = g[i * n + i] }
-                for i in 0..<n {
-                    g[i * n + i] = 0
-                    var j = i + 1
-                    while j < n {
-                        let squared = max(0, norms[i] + norms[j] - 2 * g[i * n + j])
-                        g[i * n + j] = squared
-                        median.add(squared)
-                        j += 1
+                median.histogram.withUnsafeMutableBufferPointer { counts in
+                    var norms = [Double](repeating: 0, count: n)
+                    for i in 0..<n { norms[i] = g[i * n + i] }
+                    norms.withUnsafeBufferPointer { norms in
+                        for i in 0..<n {
+                            g[i * n + i] = 0
+                            let normI = norms[i]
+                            var j = i + 1
+                            while j < n {
+                                let squared = max(0, normI + norms[j] - 2 * g[i * n + j])
+                                g[i * n + j] = squared
+                                counts[Int(truncatingIfNeeded: squared.bitPattern &>> 48)] &+= 1
+                                j += 1
+                            }
+                        }
                     }
                 }
             }
+            median.count = n * (n - 1) / 2
             var sigma: Double
             switch requested {
             case .fixed(let fixed):

@@ -13,8 +13,7 @@ struct PairwiseMedian {
     /// The number of values counted.
     var count = 0
 
-    /// Counts one value.
-    @inline(__always)
+    /// Counts one value (the kernel's hot loop updates ``histogram`` through a buffer instead).
     mutating func add(_ value: Double) {
         histogram[Int(truncatingIfNeeded: value.bitPattern &>> 48)] += 1
         count += 1
