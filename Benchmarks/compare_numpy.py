@@ -102,9 +102,9 @@ def load_average() -> str:
 def format_time(seconds: float | None) -> str:
     if seconds is None:
         return "n/a"
-    if seconds >= 1:
+    if abs(seconds) >= 1:
         return f"{seconds:.3f} s"
-    if seconds >= 1e-3:
+    if abs(seconds) >= 1e-3:
         return f"{seconds * 1e3:.2f} ms"
     return f"{seconds * 1e6:.1f} µs"
 
