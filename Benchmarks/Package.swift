@@ -28,6 +28,9 @@ let package = Package(
     targets: [
         // Deterministic input data shared by the benchmark targets (not itself a benchmark).
         .target(name: "BenchmarkData", path: "Support/BenchmarkData"),
+        // CBLAS of Debian's libopenblas-dev for the raw dgemm/dsyrk/dsymm benchmarks (the root
+        // package's COpenBLAS is a system library target, not a product).
+        .systemLibrary(name: "CBLASBench", path: "Support/CBLASBench"),
         // The CSV files and SQLite databases of the profile and job benchmarks (not a benchmark).
         .target(
             name: "ProfileData",
@@ -79,6 +82,17 @@ let package = Package(
                 "ProfileData",
             ],
             path: "Benchmarks/CheckJobBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "MultivariateBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "DriftMultivariate", package: root),
+                "BenchmarkData",
+                "CBLASBench",
+            ],
+            path: "Benchmarks/MultivariateBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ],
