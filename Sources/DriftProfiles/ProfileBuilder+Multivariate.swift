@@ -2,25 +2,8 @@ import DriftMultivariate
 import DriftTables
 import GRDB
 
-/// The multivariate part of a profile build: one more streaming pass over the source, once
-/// every feature's kind is final, feeding a `MultivariateSampleBuilder` every data row in source
-/// order, then `MultivariateReference.fit`.
-///
-/// Cells become `MultivariateCell`s exactly as `ColumnSampleBuilder` reads them with the
-/// feature's final kind, so a comparison that derives the sample from tables read by
-/// `ColumnSampleBuilder` (with the profile's kinds and seed) keeps the same rows:
-///
-/// | source value | numeric feature | categorical feature |
-/// | --- | --- | --- |
-/// | CSV cell of spaces/tabs only, SQL NULL | missing | missing |
-/// | `parseDecimal` finite | the number | the raw cell text |
-/// | `nan`, `inf` (text), non-finite REAL | missing | missing |
-/// | other text | missing | the raw cell text |
-/// | INTEGER | the number | its digits (`"3"`) |
-/// | finite REAL | the number | Swift's shortest form (`"2.5"`) |
-/// | BLOB | missing | `"<blob>"` |
-///
-/// A row with any missing cell is dropped (counted in `droppedRows`).
+/// The multivariate part of a profile build (see ``ProfileBuilder`` for the pass and the
+/// table of how cells are read).
 extension ProfileBuilder {
     /// Checks the multivariate knobs of `settings` (whether or not the part is enabled).
     ///

@@ -33,6 +33,22 @@ import DriftTables
 /// cannot be fitted (fewer than 4 complete rows, no variance) is recorded as
 /// ``ReferenceProfile/multivariateProblem``.
 ///
+/// The multivariate pass reads each cell exactly as `ColumnSampleBuilder` reads it with the
+/// feature's final kind, so a comparison that derives the sample from tables read by
+/// `ColumnSampleBuilder` (with the profile's kinds and seed) keeps the same rows. A row with
+/// any missing cell is dropped (counted in `droppedRows`):
+///
+/// | source value | numeric feature | categorical feature |
+/// | --- | --- | --- |
+/// | CSV cell of spaces/tabs only, SQL NULL | missing | missing |
+/// | `parseDecimal` finite | the number | the raw cell text |
+/// | `nan`, `inf` (text), non-finite REAL | missing | missing |
+/// | other text | missing | the raw cell text |
+/// | INTEGER | the number | its digits (`"3"`) |
+/// | finite REAL | the number | Swift's shortest form (`"2.5"`) |
+/// | BLOB | missing | `"<blob>"` |
+///
+///
 /// Errors: a CSV file that cannot be read or parsed surfaces as DriftTables' `TableError`
 /// unchanged (it already names the file and line); everything else is a ``ProfileError``.
 public enum ProfileBuilder {

@@ -206,6 +206,9 @@ struct EncodedMultivariate: Sendable {
         guard k >= 1, elements.count % k == 0 else {
             throw location.corrupt("\(what) has \(elements.count) component values for \(k) components")
         }
+        guard elements.allSatisfy(\.isFinite), ratios.allSatisfy(\.isFinite) else {
+            throw location.corrupt("\(what) PCA model holds a value that is not finite")
+        }
         do {
             let sample = try MultivariateSample(
                 names: names, columns: columns, completeRows: encoded.completeRows, droppedRows: encoded.droppedRows)

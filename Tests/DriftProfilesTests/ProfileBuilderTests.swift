@@ -15,40 +15,6 @@ import Testing
         return settings
     }
 
-    /// Copies a CSV file into table `name` of a new SQLite database, with typed values:
-    /// empty → NULL, integers → INTEGER, other numbers → REAL, NaN → the text 'NaN' (SQLite
-    /// cannot store a NaN), anything else → TEXT. Columns are declared without a type so every
-    /// value keeps its storage class.
-    private func sqliteCopy(of csvPath: String, table name: String = "reference") throws -> String {
-        let reader = try CSVReader(path: csvPath)
-        var row = CSVRow()
-        _ = try reader.nextRow(into: &row)
-        let header = (0..<row.count).map { row.string(at: $0) }
-        return try Support.database { db in
-            let columns = header.map { SQLiteSource.quoteIdentifier($0) }.joined(separator: ", ")
-            try db.execute(sql: "CREATE TABLE \(SQLiteSource.quoteIdentifier(name)) (\(columns))")
-            let insert = try db.makeStatement(
-                sql: "INSERT INTO \(SQLiteSource.quoteIdentifier(name)) VALUES (\(header.map { _ in "?" }.joined(separator: ", ")))")
-            while try reader.nextRow(into: &row) {
-                var values: [DatabaseValue] = []
-                for index in 0..<row.count {
-                    let text = row.string(at: index)
-                    switch row.withField(at: index, { parseDecimal($0) }) {
-                    case .finite(let value):
-                        if let integer = Int64(text) { values.append(integer.databaseValue) } else { values.append(value.databaseValue) }
-                    case .infinite(let value):
-                        values.append(value.databaseValue)
-                    case .notANumber:
-                        values.append("NaN".databaseValue)
-                    case .text:
-                        values.append(text.trimmingCharacters(in: .whitespaces).isEmpty ? .null : text.databaseValue)
-                    }
-                }
-                try insert.execute(arguments: StatementArguments(values))
-            }
-        }
-    }
-
     // MARK: CSV errors
 
     @Test func csvErrorsSurfaceAsTableErrors() throws {
@@ -217,7 +183,7 @@ import Testing
         let x = try #require(profile.feature(named: "x"))
         #expect(x.kind == .numeric && x.sample.count == 2 && x.psiBins?.referenceTotal == 6)
         // The same through SQLite: the query is run again for the rescan.
-        let db = try sqliteCopy(of: path, table: "t")
+        let db = try Support.sqliteCopy(of: path, table: "t")
         let fromSQLite = try ProfileBuilder.fromSQLite(path: db, source: .table("t"), model: "m", settings: settings(sampleCap: 2))
         #expect(fromSQLite.features == profile.features)
     }
@@ -226,7 +192,7 @@ import Testing
 
     @Test(arguments: [100_000, 400])
     func csvAndSQLiteSourcesGiveTheSameProfile(sampleCap: Int) throws {
-        let db = try sqliteCopy(of: Support.churnReference)
+        let db = try Support.sqliteCopy(of: Support.churnReference)
         let createdAt = Date(timeIntervalSince1970: 0)
         let fromCSV = try ProfileBuilder.fromCSV(
             path: Support.churnReference, model: "churn", settings: settings(sampleCap: sampleCap), createdAt: createdAt)

@@ -43,12 +43,13 @@ import Testing
         let tables = try withRawConnection(path) { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
-        #expect(tables == ["category", "check_run", "feature", "grdb_migrations", "model", "profile"])
+        #expect(tables == ["category", "check_run", "feature", "grdb_migrations", "model", "profile", "profile_multivariate"])
         let triggers = try withRawConnection(path) { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
         }
-        #expect(triggers == ["category_is_immutable", "feature_is_immutable", "profile_is_immutable"])
-        #expect(ProfileSchema.migrator.migrations == ["v1-profiles", "v2-history"])
+        #expect(triggers == ["category_is_immutable", "feature_is_immutable", "profile_is_immutable",
+                             "profile_multivariate_is_immutable"])
+        #expect(ProfileSchema.migrator.migrations == ["v1-profiles", "v2-history", "v3-multivariate"])
     }
 
     @Test func aLaterMigrationCanBeAppended() throws {

@@ -68,6 +68,82 @@ struct ProfileCommandTests {
         #expect(badVersion.standardError.contains("no version 9"))
     }
 
+    @Test("create builds the multivariate reference with the given knobs; show prints it as text and JSON")
+    func multivariateReference() throws {
+        let db = try temporaryDirectory().appendingPathComponent("profiles.db").path
+        let create = try driftwatch(["profile", "create", "--db", db, "--model", "churn", "--csv", fixture("churn/reference.csv"),
+                                     "--multivariate-sample", "500", "--max-categories", "2", "--pca-variance", "0.5"])
+        #expect(create.status == 0, "\(create.standardError)")
+        #expect(create.standardOutput.contains("multivariate: 500 rows sampled of 3831 complete (1169 dropped), 16 encoded columns"))
+
+        let table = try driftwatch(["profile", "show", "--db", db, "--model", "churn"])
+        #expect(table.status == 0, "\(table.standardError)")
+        #expect(table.standardOutput.contains("multivariate: 500 rows sampled of 3831 complete, 1169 dropped (cap 500, seed 24301)"))
+        #expect(table.standardOutput.contains("features: 10 (7 numeric, 3 categorical), 16 encoded columns (at most 2 categories per feature)"))
+        #expect(table.standardOutput.contains("for 50.0% of the variance; cumulative explained variance "))
+
+        let show = try driftwatch(["profile", "show", "--db", db, "--model", "churn", "--format", "json"])
+        #expect(show.status == 0, "\(show.standardError)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(show.standardOutput.utf8)) as? [String: Any])
+        let multivariate = try #require(json["multivariate"] as? [String: Any])
+        #expect(multivariate["enabled"] as? Bool == true)
+        #expect(multivariate["problem"] is NSNull)
+        #expect(multivariate["sample_cap"] as? Int == 500 && multivariate["max_categories"] as? Int == 2)
+        #expect(multivariate["pca_variance"] as? Double == 0.5)
+        #expect(multivariate["sample_rows"] as? Int == 500)
+        #expect(multivariate["complete_rows"] as? Int == 3_831 && multivariate["dropped_rows"] as? Int == 1_169)
+        #expect(multivariate["encoded_columns"] as? Int == 16)
+        let features = try #require(multivariate["features"] as? [[String: Any]])
+        #expect(features.count == 10)
+        let payment = try #require(features.first { $0["name"] as? String == "payment_method" })
+        #expect(payment["kind"] as? String == "categorical" && (payment["categories"] as? [String])?.count == 2)
+        let components = try #require(multivariate["components"] as? Int)
+        let cumulative = try #require(multivariate["cumulative_explained_variance"] as? [Double])
+        #expect(cumulative.count == components && components >= 1)
+        #expect(cumulative.last.map { $0 > 0.5 } == true)
+        #expect(cumulative.dropLast().allSatisfy { $0 <= 0.5 })
+    }
+
+    @Test("--no-multivariate, and a source too small for it, still write a profile that says why it has none")
+    func multivariateProblems() throws {
+        let db = try temporaryDirectory().appendingPathComponent("profiles.db").path
+        let off = try driftwatch(["profile", "create", "--db", db, "--model", "churn", "--csv", fixture("churn/reference.csv"),
+                                  "--no-multivariate"])
+        #expect(off.status == 0, "\(off.standardError)")
+        #expect(off.standardOutput.contains("multivariate: none (disabled when the profile was built)"))
+        let show = try driftwatch(["profile", "show", "--db", db, "--model", "churn", "--format", "json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(show.standardOutput.utf8)) as? [String: Any])
+        let multivariate = try #require(json["multivariate"] as? [String: Any])
+        #expect(multivariate["enabled"] as? Bool == false)
+        #expect(multivariate["problem"] as? String == "disabled when the profile was built")
+        #expect(multivariate["sample_rows"] == nil)
+
+        let small = try temporaryFile("x,plan\n1,a\n2,b\n3,a\n")
+        let few = try driftwatch(["profile", "create", "--db", db, "--model", "small", "--csv", small])
+        #expect(few.status == 0, "\(few.standardError)")
+        #expect(few.standardOutput.contains("multivariate: none (reference: 3 complete rows; the test needs at least 4)"))
+        let table = try driftwatch(["profile", "show", "--db", db, "--model", "small"])
+        #expect(table.standardOutput.contains("multivariate: none (reference: 3 complete rows; the test needs at least 4)"))
+    }
+
+    @Test("multivariate options out of range are one-line errors and write nothing")
+    func multivariateOptionErrors() throws {
+        let db = try temporaryDirectory().appendingPathComponent("p.db").path
+        let cases = [
+            (["--multivariate-sample", "3"], "--multivariate-sample must be in 4...50000, got 3"),
+            (["--multivariate-sample", "50001"], "--multivariate-sample must be in 4...50000, got 50001"),
+            (["--max-categories", "0"], "--max-categories must be at least 1, got 0"),
+            (["--pca-variance", "1"], "--pca-variance must be in (0, 1), got 1.0"),
+            (["--pca-variance", "0"], "--pca-variance must be in (0, 1), got 0.0"),
+        ]
+        for (options, message) in cases {
+            let result = try driftwatch(["profile", "create", "--db", db, "--model", "m", "--csv", fixture("churn/reference.csv")] + options)
+            #expect(result.status != 0)
+            #expect(result.standardError.contains(message), "\(result.standardError)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
     @Test("a file that is not a profile database is refused and left untouched")
     func notADatabase() throws {
         let path = fixture("churn/reference.csv")
