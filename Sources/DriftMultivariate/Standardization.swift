@@ -30,33 +30,46 @@ public struct Standardization: Sendable, Hashable, Codable {
         self.scales = scales
     }
 
-    /// Fits means and population standard deviations of the columns of `matrix` (two passes:
-    /// the mean, then the squared deviations from it).
+    /// Fits means and population standard deviations of the columns of `matrix`: the mean,
+    /// then the largest absolute deviation `s`, then `s · √(Σ((x − mean)/s)² / n)`, so values
+    /// near the ends of the double range (1e300) neither overflow nor pass for constant.
     ///
-    /// - Parameter matrix: At least one row.
+    /// - Parameter matrix: At least one row, finite.
     /// - Returns: The standardization; constant columns get scale 1.
-    /// - Complexity: O(rows · columns).
+    /// - Complexity: O(rows · columns), three passes.
     public static func fit(_ matrix: Matrix) -> Standardization {
         let (rows, columns) = (matrix.rows, matrix.columns)
         var means = [Double](repeating: 0, count: columns)
+        var largest = [Double](repeating: 0, count: columns)
         var squares = [Double](repeating: 0, count: columns)
         guard rows > 0 else {
             return Standardization(unchecked: means, scales: [Double](repeating: 1, count: columns))
         }
+        let n = Double(rows)
         matrix.elements.withUnsafeBufferPointer { x in
             for row in 0..<rows {
                 for column in 0..<columns { means[column] += x[row * columns + column] }
             }
-            for column in 0..<columns { means[column] /= Double(rows) }
+            for column in 0..<columns {
+                // A sum that overflowed: average the values divided by n instead.
+                means[column] = means[column].isFinite
+                    ? means[column] / n
+                    : (0..<rows).reduce(0) { $0 + x[$1 * columns + column] / n }
+            }
             for row in 0..<rows {
                 for column in 0..<columns {
-                    let deviation = x[row * columns + column] - means[column]
-                    squares[column] += deviation * deviation
+                    largest[column] = max(largest[column], abs(x[row * columns + column] - means[column]))
+                }
+            }
+            for row in 0..<rows {
+                for column in 0..<columns where largest[column] > 0 && largest[column].isFinite {
+                    let scaled = (x[row * columns + column] - means[column]) / largest[column]
+                    squares[column] += scaled * scaled
                 }
             }
         }
-        let scales = squares.map { square -> Double in
-            let deviation = (square / Double(rows)).squareRoot()
+        let scales = (0..<columns).map { column -> Double in
+            let deviation = largest[column] * (squares[column] / n).squareRoot()
             return deviation > 0 && deviation.isFinite ? deviation : 1
         }
         return Standardization(unchecked: means, scales: scales)

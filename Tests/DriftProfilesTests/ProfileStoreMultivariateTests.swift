@@ -98,7 +98,7 @@ import Testing
 
     @Test func aV2DatabaseMigratesAndItsProfilesSayWhyTheyHaveNoReference() throws {
         let path = try temporaryDatabasePath()
-        try FileManager.default.copyItem(atPath: Support.fixtures.appendingPathComponent("job/profiles.db").path, toPath: path)
+        try FileManager.default.copyItem(atPath: Support.fixtures.appendingPathComponent("legacy/profiles-v2.db").path, toPath: path)
         let before = try withRawConnection(path) { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(before == ["v1-profiles", "v2-history"])
 
