@@ -109,7 +109,7 @@ struct CheckJobServerTests {
                           query: [URLQueryItem(name: "filter", value: "model=\"\(model)\"")]) as? [[String: Any]] ?? []
     }
 
-    @Test("a drifted hour pushes every feature and fires one alert per drifted feature; the next clean hour resolves them")
+    @Test("a drifted hour pushes every feature and fires one alert per drifted feature and multivariate test; the next clean hour resolves them")
     func driftThenRecovery() async throws {
         let model = TestStack.uniqueName("dw_job")
         let configuration = try configuration(model: model)
@@ -125,15 +125,24 @@ struct CheckJobServerTests {
         let pValues = (group["drift_feature_p_value"] as? [String: Any])?["metrics"] as? [[String: Any]] ?? []
         #expect(pValues.count == 10 + 7)   // ks + cramer_von_mises per numeric feature, chi_square per categorical
 
+        // The joint distribution moved too: both multivariate tests pushed and drifted.
+        let multivariate = (group["drift_multivariate_drifted"] as? [String: Any])?["metrics"] as? [[String: Any]] ?? []
+        #expect(Set(multivariate.filter { $0["value"] as? String == "1" }.compactMap { ($0["labels"] as? [String: String])?["test"] })
+                == ["mmd", "pca_reconstruction"])
+        let mmdP = (group["drift_multivariate_p_value"] as? [String: Any])?["metrics"] as? [[String: Any]] ?? []
+        #expect(mmdP.count == 1 && Double(mmdP.first?["value"] as? String ?? "") == 1.0 / 101)
+
         let firing = try await activeAlerts(model: model)
         #expect(Set(firing.compactMap { ($0["labels"] as? [String: String])?["feature"] })
                 == ["monthly_charges", "total_charges", "support_calls", "contract"])
+        #expect(Set(firing.filter { ($0["labels"] as? [String: String])?["alertname"] == "MultivariateDrift" }
+                        .compactMap { ($0["labels"] as? [String: String])?["test"] }) == ["mmd", "pca_reconstruction"])
         let record = try #require(try ProfileStore(path: configuration.profiles).history(model: model).first)
         #expect(record.metricsDelivered == true && record.alertsDelivered == true)
 
         let clean = try await performCheck(configuration, windowEnd: hourEnd(10), logger: quietLogger)
         #expect(clean.exitCode == .noDrift, "\(clean.deliveryErrors)")
-        #expect(clean.alerts.count == 4)   // the four resolutions
+        #expect(clean.alerts.count == 6)   // the four feature resolutions and the two multivariate ones
         let remaining = try await poll(timeout: 20) { () async throws -> Bool? in
             try await activeAlerts(model: model).isEmpty ? true : nil
         }
