@@ -582,12 +582,19 @@ def swift_command(*arguments: str, writable: Path | None = None) -> list[str]:
     return command + ["benchmark", *arguments]
 
 
+# Extra environment for the Swift benchmark processes only (--swift-env), e.g.
+# OPENBLAS_CORETYPE=Haswell: numpy's own OpenBLAS must not see it.
+SWIFT_ENV: dict[str, str] = {}
+
+
 def run_logged(command: list[str], log_path: Path) -> None:
-    log(f"$ {shlex.join(command)}")
+    prefix = " ".join(f"{key}={value}" for key, value in SWIFT_ENV.items())
+    log(f"$ {prefix + ' ' if prefix else ''}{shlex.join(command)}")
     with open(log_path, "a") as handle:
-        handle.write(f"\n$ {shlex.join(command)}\n")
+        handle.write(f"\n$ {prefix + ' ' if prefix else ''}{shlex.join(command)}\n")
         handle.flush()
-        result = subprocess.run(command, cwd=REPO_DIR, stdout=handle, stderr=subprocess.STDOUT)
+        result = subprocess.run(command, cwd=REPO_DIR, stdout=handle, stderr=subprocess.STDOUT,
+                                env={**os.environ, **SWIFT_ENV})
     if result.returncode != 0:
         tail = log_path.read_text().splitlines()[-40:]
         raise RuntimeError(f"command failed ({result.returncode}): {shlex.join(command)}\n" + "\n".join(tail))
@@ -639,6 +646,9 @@ def environment_lines() -> list[str]:
                      "search code paths do not use BLAS): " + ", ".join(f"`{k}={v}`" for k, v in variables.items()))
     else:
         lines.append("BLAS/CPU-related environment variables set: none")
+    if SWIFT_ENV:
+        lines.append("Set for the Swift benchmark processes only (`--swift-env`): "
+                     + ", ".join(f"`{k}={v}`" for k, v in SWIFT_ENV.items()) + "; numpy ran without them.")
     try:
         from numpy._core._multiarray_umath import __cpu_features__ as features  # numpy >= 2
         simd = [name for name in ("AVX2", "AVX512F", "AVX512_SKX", "AVX512_ICL", "AVX512_SPR") if features.get(name)]
@@ -683,7 +693,15 @@ def main() -> int:
                         help="comma-separated subset of: " + ", ".join(g.name for g in GROUPS))
     parser.add_argument("--output", type=Path, help="also write the markdown report to this file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (Swift log, percentile files)")
+    parser.add_argument("--swift-env", action="append", default=[], metavar="KEY=VALUE",
+                        help="set this variable for the Swift benchmark processes only (repeatable), "
+                             "e.g. OPENBLAS_CORETYPE=Haswell; numpy's process keeps its environment")
     args = parser.parse_args()
+    for item in args.swift_env:
+        key, separator, value = item.partition("=")
+        if not separator or not key:
+            parser.error(f"--swift-env wants KEY=VALUE, got {item!r}")
+        SWIFT_ENV[key] = value
 
     wanted = [name.strip() for name in args.groups.split(",") if name.strip()]
     unknown = set(wanted) - {g.name for g in GROUPS}

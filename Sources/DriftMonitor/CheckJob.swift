@@ -1,3 +1,4 @@
+import DriftMultivariate
 import DriftProfiles
 import Foundation
 import Logging
@@ -69,6 +70,9 @@ public func performCheck(
     defer { lock?.release() }
     let startedAt = Date()
     var outcome = CheckOutcome()
+    if configuration.multivariate != nil, let advice = BLASRuntime.current.advice {
+        logger.warning("\(advice)")
+    }
     do {
         var run = try runCheck(configuration, windowEnd: windowEnd, window: window, startedAt: startedAt)
         run.duration = Date().timeIntervalSince(startedAt)
