@@ -34,7 +34,8 @@ public struct RunRecord: Sendable, Hashable {
     public var error: String?
     /// Features tested.
     public var featuresChecked: Int
-    /// The drifted features with their alert test, `feature -> test`.
+    /// The drifted features with their alert test, `feature -> test`; a drifted multivariate
+    /// test is listed as `multivariate:<test> -> <test>` (`mmd`, `pca_reconstruction`).
     public var driftedFeatures: [String: String]
     /// The run's full result as JSON (nil for a failure).
     public var resultJSON: String?

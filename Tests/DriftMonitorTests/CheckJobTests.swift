@@ -33,7 +33,8 @@ struct CheckJobTests {
         let outcome = try await performCheck(configuration, windowEnd: hourEnd(11), dryRun: true, logger: quietLogger)
         #expect(outcome.exitCode == .driftFound)
         #expect(outcome.metricsBody?.contains("drift_feature_drifted{feature=\"monthly_charges\"} 1") == true)
-        #expect(outcome.alerts.count == 4)
+        #expect(outcome.alerts.count == 6)   // four features, two multivariate tests
+        #expect(outcome.metricsBody?.contains("drift_multivariate_drifted{test=\"mmd\"} 1") == true)
         #expect(outcome.historyID == nil)
         #expect(outcome.deliveryErrors.isEmpty)
         #expect(try ProfileStore(path: configuration.profiles).history(model: "churn").isEmpty)
@@ -53,9 +54,11 @@ struct CheckJobTests {
         #expect(record.status == .success)
         #expect(record.metricsDelivered == false)
         #expect(record.deliveryError?.contains("127.0.0.1:9") == true)
-        #expect(Set(record.driftedFeatures.keys) == ["monthly_charges", "total_charges", "support_calls", "contract"])
+        #expect(Set(record.driftedFeatures.keys) == ["monthly_charges", "total_charges", "support_calls", "contract",
+                                                     "multivariate:mmd", "multivariate:pca_reconstruction"])
         let stored = try CheckRun.fromJSON(try #require(record.resultJSON))
         #expect(stored.features.count == 10)
+        #expect(stored.multivariate?.driftedTests == ["mmd", "pca_reconstruction"])
     }
 
     @Test("no delivery configured: exit codes 0 and 1 follow the verdict, every run recorded")
@@ -67,7 +70,8 @@ struct CheckJobTests {
         #expect(drifted.exitCode == .driftFound)
         let history = try ProfileStore(path: configuration.profiles).history(model: "churn")
         #expect(history.map(\.featuresChecked) == [10, 10])
-        #expect(history.first?.driftedFeatures.count == 4)
+        #expect(history.first?.driftedFeatures.count == 6)   // four features and the two multivariate tests
+        #expect(history.last?.driftedFeatures.isEmpty == true)
         #expect(history.first?.metricsDelivered == nil)
     }
 
