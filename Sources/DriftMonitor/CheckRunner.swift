@@ -39,10 +39,28 @@ public struct InputFailure: Error, Sendable, Hashable, CustomStringConvertible {
 /// - Returns: The run's results.
 /// - Throws: ``InputFailure`` when the profile or the production table cannot be read, or a
 ///   configured feature is not in the profile.
-/// - Complexity: O(production values · log) plus O(reference sample sizes).
+/// - Complexity: O(production values · log) plus O(reference sample sizes), then the
+///   multivariate tests: O((2 · sampleCap)² · (d + permutations)) time and
+///   O((2 · sampleCap)²) memory, allocated after the window's columns and the per-feature
+///   reference samples are freed.
 public func runCheck(
     _ configuration: CheckConfiguration, windowEnd: Date, window: TimeInterval? = nil, startedAt: Date = Date()
 ) throws -> CheckRun {
+    // The per-feature part holds the window and the profile; only the small multivariate
+    // inputs outlive it, so the kernel matrix never coexists with them.
+    var (run, inputs) = try checkFeatures(configuration, windowEnd: windowEnd, window: window, startedAt: startedAt)
+    if let settings = configuration.multivariate, let inputs {
+        run.multivariate = MultivariateCheck(inputs.compare(settings: settings, seed: configuration.seed))
+    }
+    run.duration = Date().timeIntervalSince(startedAt)
+    return run
+}
+
+/// The per-feature part of ``runCheck(_:windowEnd:window:startedAt:)``, and the multivariate
+/// tests' inputs (nil when they are switched off).
+private func checkFeatures(
+    _ configuration: CheckConfiguration, windowEnd: Date, window: TimeInterval?, startedAt: Date
+) throws -> (CheckRun, MultivariateInputs?) {
     let profile: ReferenceProfile
     let timeWindow: TimeWindow
     let sample: ProductionSample
@@ -94,17 +112,16 @@ public func runCheck(
                  productionRows: sample.rowCount, minSamples: entry.minSamples ?? minimum, options: options)
     }
     let checks = try decide(evaluations, configuration: configuration)
-    var run = CheckRun(
+    let run = CheckRun(
         model: profile.model, profileVersion: profile.version,
         windowStart: timeWindow.start, windowEnd: timeWindow.end, startedAt: startedAt,
         duration: Date().timeIntervalSince(startedAt), alpha: configuration.alpha,
         correction: configuration.correction.rawValue, productionRows: sample.rowCount, features: checks)
-    if let settings = configuration.multivariate {
-        run.multivariate = MultivariateCheck(compareMultivariate(
-            profile: profile, production: sample.columns, settings: settings, alpha: configuration.alpha,
-            seed: configuration.seed))
+    let inputs = configuration.multivariate.map { settings in
+        MultivariateInputs(profile: profile, production: sample.columns, settings: settings, alpha: configuration.alpha,
+                           seed: configuration.seed)
     }
-    return run
+    return (run, inputs)
 }
 
 private func allowedTests(_ kind: ColumnKind) -> [String] {

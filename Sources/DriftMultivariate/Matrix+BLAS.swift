@@ -1,27 +1,6 @@
 import COpenBLAS
 
 extension Matrix {
-    /// The upper triangle (diagonal included) of `self · selfᵀ`, row-major `rows × rows`; the
-    /// strict lower triangle is zero (BLAS `dsyrk`).
-    ///
-    /// - Complexity: rows² · columns multiply-adds.
-    func gramUpper() -> [Double] {
-        guard rows > 0, columns > 0 else { return [Double](repeating: 0, count: rows * rows) }
-        // dsyrk with β = 0 writes the upper triangle without reading it: no zero-fill of the
-        // whole (up to 128 MB) matrix first, only of the lower triangle, which callers never read.
-        return [Double](unsafeUninitializedCapacity: rows * rows) { gram, count in
-            elements.withUnsafeBufferPointer { a in
-                cblas_dsyrk(
-                    CblasRowMajor, CblasUpper, CblasNoTrans, Int32(rows), Int32(columns),
-                    1.0, a.baseAddress, Int32(columns), 0.0, gram.baseAddress, Int32(rows))
-            }
-            if let base = gram.baseAddress {
-                for row in 1..<rows { (base + row * rows).initialize(repeating: 0, count: row) }
-            }
-            count = rows * rows
-        }
-    }
-
     /// `selfᵀ · self` (the upper triangle filled; BLAS `dsyrk`), `columns × columns`.
     ///
     /// - Complexity: columns² · rows multiply-adds.
@@ -74,23 +53,4 @@ extension Matrix {
             }
         }
     }
-}
-
-/// `symmetric · right` where only the upper triangle of the `n × n` row-major `symmetric` is
-/// read (BLAS `dsymm`); `right` is `n × columns` row-major.
-///
-/// - Complexity: n² · columns multiply-adds.
-func symmetricProduct(upper symmetric: [Double], order n: Int, _ right: [Double], columns: Int) -> [Double] {
-    var product = [Double](repeating: 0, count: n * columns)
-    guard n > 0, columns > 0 else { return product }
-    symmetric.withUnsafeBufferPointer { a in
-        right.withUnsafeBufferPointer { b in
-            product.withUnsafeMutableBufferPointer { c in
-                cblas_dsymm(
-                    CblasRowMajor, CblasLeft, CblasUpper, Int32(n), Int32(columns),
-                    1.0, a.baseAddress, Int32(n), b.baseAddress, Int32(columns), 0.0, c.baseAddress, Int32(columns))
-            }
-        }
-    }
-    return product
 }

@@ -39,14 +39,14 @@ public struct MMDResult: Sendable, Hashable {
 /// 1. The pooled rows (reference first) are standardized column by column with the pooled mean
 ///    and population standard deviation (a constant column is only centred). Pooled, so the
 ///    standardization is the same for every relabelling and the permutation test stays exact.
-/// 2. Squared distances come from one BLAS `dsyrk`, `‖zᵢ‖² + ‖zⱼ‖² − 2 zᵢᵀzⱼ` (clamped at 0),
-///    on the upper triangle only.
+/// 2. Squared distances come from the Gram matrix, `‖zᵢ‖² + ‖zⱼ‖² − 2 zᵢᵀzⱼ` (clamped at 0),
+///    built for the upper triangle only, as row blocks of BLAS `dgemm` (``UpperBlocks``).
 /// 3. The kernel `k = exp(−d² / (2σ²))`, σ by ``KernelBandwidth``.
 /// 4. The unbiased MMD² (diagonal terms left out) for the observed split and for
 ///    `permutations` random relabellings of the pooled rows, all from the one pooled kernel
-///    matrix: every split's within-reference sum is `zᵀKz` for its indicator `z`, so one BLAS
-///    `dsymm` of the kernel with the matrix of all indicators (and a column of ones for the
-///    row sums) gives every statistic.
+///    matrix: every split's within-reference sum is `zᵀKz` for its indicator `z`, so one
+///    product of the kernel with the matrix of all indicators (and a column of ones for the
+///    row sums; two BLAS `dgemm`s per block) gives every statistic.
 ///
 /// Relabellings are seeded: permutation `b` shuffles `0..<(n + m)` by Fisher–Yates
 /// (`SplitMix64(seed:)`, Lemire's bounded draws, from the last index down) starting from the
@@ -63,7 +63,7 @@ public struct MMDResult: Sendable, Hashable {
 ///   a side; ``MultivariateError/invalidArgument(name:reason:)`` for different column counts,
 ///   no columns, a non-finite element, an invalid fixed bandwidth or fewer than one permutation.
 /// - Complexity: O((n + m)² · (d + permutations)) time, dominated by BLAS; memory
-///   O((n + m)² + (n + m) · permutations): 128 MB for n = m = 2 000.
+///   O((n + m)² / 2 + (n + m) · permutations): 68 MB for n = m = 2 000.
 public func maximumMeanDiscrepancy(
     reference: Matrix, production: Matrix, bandwidth: KernelBandwidth = .medianHeuristic,
     permutations: Int = 100, seed: UInt64
@@ -108,38 +108,58 @@ enum MMDComputation {
         }
     }
 
-    /// The Gaussian kernel of the pooled standardized rows: the upper triangle of the row-major
-    /// `order × order` matrix (the strict lower triangle is not meaningful).
+    /// The Gaussian kernel of the pooled standardized rows, as ``UpperBlocks`` (half the
+    /// memory of the full matrix).
     struct PooledKernel {
-        var upper: [Double]
+        var blocks: UpperBlocks
         let order: Int
         let bandwidth: Double
 
-        /// Builds the kernel matrix: `dsyrk`, then distances and their top-bits histogram in
-        /// one pass, the median, then the exponential in place.
+        /// Builds the kernel matrix: the Gram blocks (`dgemm`), then in parallel per block the
+        /// squared distances and their top-bits histogram, the median, then the exponential in
+        /// place (also in parallel).
         init(_ pooled: Matrix, bandwidth requested: KernelBandwidth) {
             let n = pooled.rows
             order = n
-            var values = pooled.gramUpper()
-            var median = PairwiseMedian()
-            values.withUnsafeMutableBufferPointer { g in
-                median.histogram.withUnsafeMutableBufferPointer { counts in
-                    var norms = [Double](repeating: 0, count: n)
-                    for i in 0..<n { norms[i] = g[i * n + i] }
-                    norms.withUnsafeBufferPointer { norms in
-                        for i in 0..<n {
-                            g[i * n + i] = 0
-                            let normI = norms[i]
-                            var j = i + 1
-                            while j < n {
-                                let squared = max(0, normI + norms[j] - 2 * g[i * n + j])
-                                g[i * n + j] = squared
-                                counts[Int(truncatingIfNeeded: squared.bitPattern &>> 48)] &+= 1
-                                j += 1
+            var blocks = UpperBlocks(gramOf: pooled)
+            var norms = [Double](repeating: 0, count: n)
+            for block in 0..<blocks.count {
+                let (first, width) = (blocks.start(block), blocks.width(block))
+                for row in 0..<blocks.rows(block) {
+                    norms[first + row] = blocks.storage[blocks.offsets[block] + row * width + row]
+                }
+            }
+            // Squared distances in place, and one histogram of their top 16 bits per block
+            // (the strict upper triangle only).
+            let histogramSize = 1 << 16
+            var histograms = [Int](repeating: 0, count: blocks.count * histogramSize)
+            let (blockRows, fixedNorms) = (blocks.blockRows, norms)
+            histograms.withUnsafeMutableBufferPointer { counts in
+                let shared = SharedBuffer(counts)
+                blocks.forEachBlockConcurrently { block, values in
+                    let first = block * blockRows
+                    let width = n - first
+                    let rows = min(blockRows, width)
+                    let histogram = UnsafeMutableBufferPointer(rebasing: shared.buffer[(block * histogramSize)..<((block + 1) * histogramSize)])
+                    fixedNorms.withUnsafeBufferPointer { norms in
+                        for row in 0..<rows {
+                            let normI = norms[first + row]
+                            let line = row * width
+                            for column in 0..<width {
+                                let squared = max(0, normI + norms[first + column] - 2 * values[line + column])
+                                values[line + column] = squared
+                                if column > row {
+                                    histogram[Int(truncatingIfNeeded: squared.bitPattern &>> 48)] &+= 1
+                                }
                             }
+                            values[line + row] = 0
                         }
                     }
                 }
+            }
+            var median = PairwiseMedian()
+            for block in 0..<blocks.count {
+                for bucket in 0..<histogramSize { median.histogram[bucket] += histograms[block * histogramSize + bucket] }
             }
             median.count = n * (n - 1) / 2
             var sigma: Double
@@ -147,39 +167,41 @@ enum MMDComputation {
             case .fixed(let fixed):
                 sigma = fixed
             case .medianHeuristic:
-                sigma = values.withUnsafeBufferPointer { Self.medianDistance(median, order: n, upper: $0) }
+                let collect = { (top: UInt64) in Self.collect(top, in: blocks) }
+                sigma = median.medianOfSquareRoots(collect: collect)
                 if sigma == 0 {
                     // More than half of the pairs coincide: the median of the positive distances.
                     // Bucket 0 holds the exact zeros (and subnormals, zero for any purpose here).
                     var positive = median
                     positive.count -= positive.histogram[0]
                     positive.histogram[0] = 0
-                    sigma = positive.count == 0 ? 0 : values.withUnsafeBufferPointer {
-                        Self.medianDistance(positive, order: n, upper: $0)
-                    }
+                    sigma = positive.medianOfSquareRoots(collect: collect)
                 }
             }
             bandwidth = sigma
             let scale = sigma > 0 ? -1 / (2 * sigma * sigma) : 0
-            values.withUnsafeMutableBufferPointer { k in
-                guard let base = k.baseAddress else { return }
-                for i in 0..<n {
-                    let row = UnsafeMutableBufferPointer(start: base + i * n + i, count: n - i)
-                    exponentiateNonPositive(row, scale: scale)
-                }
-            }
-            upper = values
+            blocks.forEachBlockConcurrently { _, values in exponentiateNonPositive(values, scale: scale) }
+            self.blocks = blocks
         }
 
-        /// The median of the square roots of the triangle's squared distances counted in `counts`.
-        private static func medianDistance(_ counts: PairwiseMedian, order n: Int, upper: UnsafeBufferPointer<Double>) -> Double {
-            let total = counts.count
-            guard total > 0 else { return 0 }
-            let lowRank = (total - 1) / 2
-            let low = counts.value(atRank: lowRank, order: n, upper: upper).squareRoot()
-            guard total % 2 == 0 else { return low }
-            let high = counts.value(atRank: lowRank + 1, order: n, upper: upper).squareRoot()
-            return (low + high) / 2
+        /// The strict-upper-triangle values whose top 16 bits are `top`.
+        private static func collect(_ top: UInt64, in blocks: UpperBlocks) -> [Double] {
+            var members: [Double] = []
+            blocks.storage.withUnsafeBufferPointer { storage in
+                for block in 0..<blocks.count {
+                    let (width, offset) = (blocks.width(block), blocks.offsets[block])
+                    for row in 0..<blocks.rows(block) {
+                        var column = row + 1
+                        let line = offset + row * width
+                        while column < width {
+                            let value = storage[line + column]
+                            if value.bitPattern &>> 48 == top { members.append(value) }
+                            column += 1
+                        }
+                    }
+                }
+            }
+            return members
         }
     }
 
@@ -204,7 +226,7 @@ enum MMDComputation {
             }
             for position in 0..<n { indicators[order[position] * width + split] = 1 }
         }
-        let products = symmetricProduct(upper: kernel.upper, order: total, indicators, columns: width)
+        let products = kernel.blocks.product(with: indicators, columns: width)
         var rowSums = 0.0
         for row in 0..<total { rowSums += products[row * width + splits] }
         var results = [Double](repeating: 0, count: splits)

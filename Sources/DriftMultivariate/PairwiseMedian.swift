@@ -1,12 +1,11 @@
-/// The median of the values `distances[i · n + j]` for `i < j` (the strict upper triangle of a
-/// row-major `n × n` matrix of non-negative doubles), by a radix select on the bit patterns
-/// (for non-negative doubles, their order): a histogram of the top 16 bits, which the caller
-/// fills while writing the matrix, one pass collecting the median's bucket, then histograms of
-/// the next 16 bits of what was collected until a few thousand values are left to sort.
-/// numpy's convention: for an even count, the mean of the two middle values.
+/// The median of many non-negative doubles (the pairwise squared distances of the MMD test)
+/// by a radix select on their bit patterns (for non-negative doubles, their order): a
+/// histogram of the top 16 bits, which the caller fills while writing the values, one pass of
+/// the caller's collecting the median's bucket, then histograms of the next 16 bits of what
+/// was collected until a few thousand values are left to sort.
 ///
-/// - Complexity: O(n²) with two passes over the triangle (one of them the caller's); memory
-///   O(size of the median's bucket).
+/// - Complexity: two passes over the values (both the caller's); memory O(size of the
+///   median's bucket).
 struct PairwiseMedian {
     /// Counts of the strict-upper-triangle values by their top 16 bits.
     var histogram = [Int](repeating: 0, count: 1 << 16)
@@ -19,21 +18,21 @@ struct PairwiseMedian {
         count += 1
     }
 
-    /// The value at 0-based ascending rank `rank` (`< count`) of the triangle.
-    func value(atRank rank: Int, order n: Int, upper distances: UnsafeBufferPointer<Double>) -> Double {
+    /// The value at 0-based ascending rank `rank` (`< count`) of the counted values;
+    /// `collect(top)` must return every counted value whose top 16 bits are `top`.
+    func value(atRank rank: Int, collect: (UInt64) -> [Double]) -> Double {
         let (bucket, rankInBucket) = Self.locate(rank, in: histogram)
-        let top = UInt64(bucket)
-        var members: [Double] = []
-        members.reserveCapacity(histogram[bucket])
-        for i in 0..<n {
-            var j = i + 1
-            while j < n {
-                let value = distances[i * n + j]
-                if value.bitPattern &>> 48 == top { members.append(value) }
-                j += 1
-            }
-        }
-        return Self.select(rankInBucket, in: members, shift: 32)
+        return Self.select(rankInBucket, in: collect(UInt64(bucket)), shift: 32)
+    }
+
+    /// The median (numpy's: the mean of the two middle values for an even count) of the
+    /// square roots of the counted values, 0 when nothing was counted.
+    func medianOfSquareRoots(collect: (UInt64) -> [Double]) -> Double {
+        guard count > 0 else { return 0 }
+        let lowRank = (count - 1) / 2
+        let low = value(atRank: lowRank, collect: collect).squareRoot()
+        guard count % 2 == 0 else { return low }
+        return (low + value(atRank: lowRank + 1, collect: collect).squareRoot()) / 2
     }
 
     /// The value at `rank` of `values`, all of which agree on the bits above `shift + 16`.

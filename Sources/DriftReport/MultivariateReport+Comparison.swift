@@ -51,6 +51,10 @@ public func compareMultivariate(
 ///                                        settings: MultivariateSettings(), alpha: 0.01, seed: 0x5EED)
 /// ```
 ///
+/// The same as ``MultivariateInputs/init(profile:production:settings:alpha:seed:)`` followed by
+/// ``MultivariateInputs/compare(settings:seed:)``; the job uses the two steps so the window's
+/// columns can be freed before the kernel matrix is built.
+///
 /// - Parameters:
 ///   - profile: The profile; one without a multivariate reference gives
 ///     ``MultivariateReport/Outcome/unavailable(_:)`` with the profile's reason.
@@ -64,25 +68,78 @@ public func compareMultivariate(
 public func compareMultivariate(
     profile: ReferenceProfile, production: [ColumnSample], settings: MultivariateSettings, alpha: Double, seed: UInt64
 ) -> MultivariateReport {
-    guard let reference = profile.multivariate else {
-        let reason = profile.multivariateProblem ?? "the profile has no multivariate reference"
-        return MultivariateReport(outcome: .unavailable("profile \(profile.model) v\(profile.version): \(reason)"), alpha: alpha, referenceDroppedRows: nil)
+    MultivariateInputs(profile: profile, production: production, settings: settings, alpha: alpha, seed: seed)
+        .compare(settings: settings, seed: seed)
+}
+
+/// What the multivariate tests of one production window need, and nothing else: the profile's
+/// multivariate reference and the window's seeded sample of complete rows (at most
+/// `sampleCap`), or why there are none.
+///
+/// ```swift
+/// let inputs = MultivariateInputs(profile: profile, production: window.columns,
+///                                 settings: settings, alpha: 0.01, seed: 0x5EED)
+/// // `profile` and `window` may go now: the inputs hold O(sampleCap · features).
+/// let report = inputs.compare(settings: settings, seed: 0x5EED)
+/// ```
+public struct MultivariateInputs: Sendable {
+    enum State: Sendable {
+        case ready(MultivariateReference, MultivariateSample)
+        case unavailable(String)
     }
-    let productionByName = Dictionary(production.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-    let missing = reference.sample.names.filter { productionByName[$0] == nil }
-    guard missing.isEmpty else {
-        return MultivariateReport(
-            outcome: .unavailable("production lacks \(missing.map { "\"\($0)\"" }.joined(separator: ", ")), which the multivariate reference needs"),
-            alpha: alpha, referenceDroppedRows: reference.sample.droppedRows)
+
+    let state: State
+    let alpha: Double
+    let referenceDroppedRows: Int?
+
+    /// Samples the production rows for `profile`'s multivariate reference.
+    ///
+    /// - Parameters:
+    ///   - profile: The profile.
+    ///   - production: The production columns, row-tracked, read with the profile's kinds.
+    ///   - settings: `sampleCap` caps the production sample.
+    ///   - alpha: MMD drifts below this p-value.
+    ///   - seed: Seeds the production sample.
+    /// - Complexity: O(rows · features).
+    public init(profile: ReferenceProfile, production: [ColumnSample], settings: MultivariateSettings, alpha: Double, seed: UInt64) {
+        self.alpha = alpha
+        guard let reference = profile.multivariate else {
+            let reason = profile.multivariateProblem ?? "the profile has no multivariate reference"
+            (state, referenceDroppedRows) = (.unavailable("profile \(profile.model) v\(profile.version): \(reason)"), nil)
+            return
+        }
+        referenceDroppedRows = reference.sample.droppedRows
+        let productionByName = Dictionary(production.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let missing = reference.sample.names.filter { productionByName[$0] == nil }
+        guard missing.isEmpty else {
+            state = .unavailable("production lacks \(missing.map { "\"\($0)\"" }.joined(separator: ", ")), which the multivariate reference needs")
+            return
+        }
+        do {
+            let sample = try MultivariateSample.sampling(
+                reference.sample.names.compactMap { productionByName[$0] }, side: "production", capacity: settings.sampleCap, seed: seed)
+            state = .ready(reference, sample)
+        } catch {
+            state = .unavailable("\(error)")
+        }
     }
-    do {
-        let productionSample = try MultivariateSample.sampling(
-            reference.sample.names.compactMap { productionByName[$0] }, side: "production", capacity: settings.sampleCap, seed: seed)
-        return MultivariateReport(
-            outcome: .compared(compareMultivariate(reference: reference, production: productionSample, settings: settings, seed: seed)),
-            alpha: alpha, referenceDroppedRows: reference.sample.droppedRows)
-    } catch {
-        return MultivariateReport(outcome: .unavailable("\(error)"), alpha: alpha, referenceDroppedRows: reference.sample.droppedRows)
+
+    /// Runs both tests.
+    ///
+    /// - Parameters:
+    ///   - settings: Permutations, bandwidth, bootstrap and band width.
+    ///   - seed: Seeds the permutations and bootstrap.
+    /// - Returns: The report.
+    /// - Complexity: O((n + m)² · (d + permutations)) for the MMD test.
+    public func compare(settings: MultivariateSettings, seed: UInt64) -> MultivariateReport {
+        switch state {
+        case .unavailable(let reason):
+            return MultivariateReport(outcome: .unavailable(reason), alpha: alpha, referenceDroppedRows: referenceDroppedRows)
+        case .ready(let reference, let sample):
+            return MultivariateReport(
+                outcome: .compared(compareMultivariate(reference: reference, production: sample, settings: settings, seed: seed)),
+                alpha: alpha, referenceDroppedRows: referenceDroppedRows)
+        }
     }
 }
 
