@@ -7,7 +7,7 @@
 /// ```
 public struct MultivariateSettings: Sendable, Hashable {
     /// The most rows in each sample (reference and production): 2 000. The pooled kernel
-    /// matrix takes `8 · (2 · cap)²` bytes (128 MB at 2 000).
+    /// matrix (its upper triangle) takes about `4 · (2 · cap)²` bytes (68 MB at 2 000).
     public var sampleCap = 2_000
     /// The MMD permutations: 100 (so the smallest p-value is 1/101).
     public var permutations = 100
