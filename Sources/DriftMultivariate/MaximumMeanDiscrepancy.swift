@@ -1,3 +1,4 @@
+import Dispatch
 import DriftStatistics
 
 /// The result of ``maximumMeanDiscrepancy(reference:production:bandwidth:permutations:seed:)``.
@@ -184,24 +185,31 @@ enum MMDComputation {
             self.blocks = blocks
         }
 
-        /// The strict-upper-triangle values whose top 16 bits are `top`.
+        /// The strict-upper-triangle values whose top 16 bits are `top`, block by block in
+        /// parallel.
         private static func collect(_ top: UInt64, in blocks: UpperBlocks) -> [Double] {
-            var members: [Double] = []
+            var perBlock = [[Double]](repeating: [], count: blocks.count)
             blocks.storage.withUnsafeBufferPointer { storage in
-                for block in 0..<blocks.count {
-                    let (width, offset) = (blocks.width(block), blocks.offsets[block])
-                    for row in 0..<blocks.rows(block) {
-                        var column = row + 1
-                        let line = offset + row * width
-                        while column < width {
-                            let value = storage[line + column]
-                            if value.bitPattern &>> 48 == top { members.append(value) }
-                            column += 1
+                let values = SharedReadBuffer(storage)
+                perBlock.withUnsafeMutableBufferPointer { results in
+                    let slots = SharedBuffer(results)
+                    DispatchQueue.concurrentPerform(iterations: blocks.count) { block in
+                        var members: [Double] = []
+                        let (width, offset) = (blocks.width(block), blocks.offsets[block])
+                        for row in 0..<blocks.rows(block) {
+                            var column = row + 1
+                            let line = offset + row * width
+                            while column < width {
+                                let value = values.buffer[line + column]
+                                if value.bitPattern &>> 48 == top { members.append(value) }
+                                column += 1
+                            }
                         }
+                        slots.buffer[block] = members
                     }
                 }
             }
-            return members
+            return Array(perBlock.joined())
         }
     }
 

@@ -27,12 +27,17 @@ struct PairwiseMedian {
 
     /// The median (numpy's: the mean of the two middle values for an even count) of the
     /// square roots of the counted values, 0 when nothing was counted.
+    /// The two middle ranks usually share a bucket, which is then collected once.
     func medianOfSquareRoots(collect: (UInt64) -> [Double]) -> Double {
         guard count > 0 else { return 0 }
         let lowRank = (count - 1) / 2
-        let low = value(atRank: lowRank, collect: collect).squareRoot()
+        let (lowBucket, lowInBucket) = Self.locate(lowRank, in: histogram)
+        let lowMembers = collect(UInt64(lowBucket))
+        let low = Self.select(lowInBucket, in: lowMembers, shift: 32).squareRoot()
         guard count % 2 == 0 else { return low }
-        return (low + value(atRank: lowRank + 1, collect: collect).squareRoot()) / 2
+        let (highBucket, highInBucket) = Self.locate(lowRank + 1, in: histogram)
+        let highMembers = highBucket == lowBucket ? lowMembers : collect(UInt64(highBucket))
+        return (low + Self.select(highInBucket, in: highMembers, shift: 32).squareRoot()) / 2
     }
 
     /// The value at `rank` of `values`, all of which agree on the bits above `shift + 16`.

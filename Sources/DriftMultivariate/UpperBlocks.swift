@@ -112,6 +112,12 @@ struct UpperBlocks {
     }
 }
 
+/// Lets concurrent iterations read one buffer.
+struct SharedReadBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<Element>
+    init(_ buffer: UnsafeBufferPointer<Element>) { self.buffer = buffer }
+}
+
 /// Lets concurrent iterations write disjoint parts of one buffer.
 struct SharedBuffer<Element>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<Element>
