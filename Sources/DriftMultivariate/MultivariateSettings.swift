@@ -31,8 +31,8 @@ public struct MultivariateSettings: Sendable, Hashable {
     ///   of range.
     public func validate() throws {
         func fail(_ name: String, _ reason: String) -> MultivariateError { .invalidArgument(name: name, reason: reason) }
-        guard sampleCap >= 4 else { throw fail("sample_cap", "\(sampleCap) is below 4") }
-        guard sampleCap <= 50_000 else { throw fail("sample_cap", "\(sampleCap) is above 50000 (the kernel matrix would need \(8 * 4 * sampleCap * sampleCap / 1_000_000_000) GB)") }
+        guard sampleCap >= 4 else { throw fail("sample_cap", "\(sampleCap) is below 4 (the PCA fit needs 4 complete rows)") }
+        guard sampleCap <= 50_000 else { throw fail("sample_cap", "\(sampleCap) is above 50000 (the MMD kernel matrix grows with its square)") }
         guard permutations >= 1 else { throw fail("permutations", "\(permutations) is below 1") }
         if case .fixed(let sigma) = bandwidth, !(sigma.isFinite && sigma > 0) { throw fail("bandwidth", "\(sigma) is not above 0") }
         guard varianceFraction > 0, varianceFraction < 1 else { throw fail("variance", "\(varianceFraction) is not in (0, 1)") }

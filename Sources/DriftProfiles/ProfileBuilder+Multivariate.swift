@@ -9,27 +9,16 @@ extension ProfileBuilder {
     ///
     /// - Throws: ``ProfileError/invalidArgument(name:reason:)`` naming the first knob out of range.
     static func validateMultivariate(_ settings: ProfileSettings) throws {
-        let cap = settings.multivariateSampleCap
-        guard cap >= 4 else {
-            throw ProfileError.invalidArgument(
-                name: "multivariateSampleCap", reason: "\(cap) is below 4 (the PCA fit needs 4 complete rows)")
-        }
-        guard cap <= 50_000 else {
-            throw ProfileError.invalidArgument(
-                name: "multivariateSampleCap", reason: "\(cap) is above 50000 (the MMD kernel matrix grows with its square)")
-        }
-        guard settings.multivariateMaxCategories >= 1 else {
-            throw ProfileError.invalidArgument(
-                name: "multivariateMaxCategories", reason: "\(settings.multivariateMaxCategories) is below 1")
-        }
-        let fraction = settings.pcaVarianceFraction
-        guard fraction > 0, fraction < 1 else {
-            throw ProfileError.invalidArgument(name: "pcaVarianceFraction", reason: "\(fraction) is not in (0, 1)")
+        do {
+            try settings.multivariateSettings.validate()
+        } catch MultivariateError.invalidArgument(let knob, let reason) {
+            // MultivariateSettings' own checks, with the knobs named as ProfileSettings names them.
+            let names = ["sample_cap": "multivariateSampleCap", "max_categories": "multivariateMaxCategories",
+                         "variance": "pcaVarianceFraction"]
+            throw ProfileError.invalidArgument(name: names[knob] ?? knob, reason: reason)
         }
     }
 
-    /// A sample builder over every profiled feature in profile order with its final kind, or
-    /// `nil` when the multivariate part is disabled.
     static func multivariateSampleBuilder(
         _ builders: [FeatureProfileBuilder], settings: ProfileSettings
     ) -> MultivariateSampleBuilder? {

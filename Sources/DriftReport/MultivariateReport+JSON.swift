@@ -17,9 +17,10 @@ extension MultivariateReport {
     ///
     /// - Complexity: O(features).
     public func json() -> JSONValue {
-        guard case .compared(let comparison) = outcome else {
-            if case .unavailable(let reason) = outcome { return .object([("error", .string(reason))]) }
-            return .null
+        let comparison: MultivariateComparison
+        switch outcome {
+        case .unavailable(let reason): return .object([("error", .string(reason))])
+        case .compared(let compared): comparison = compared
         }
         let mmdJSON: JSONValue
         switch comparison.mmd {

@@ -1,3 +1,4 @@
+import DriftMultivariate
 import Foundation
 
 extension MultivariateReport {
@@ -11,9 +12,10 @@ extension MultivariateReport {
     ///
     /// - Complexity: O(features).
     public func tableLines() -> [String] {
-        guard case .compared(let comparison) = outcome else {
-            if case .unavailable(let reason) = outcome { return ["multivariate: not run: \(reason)"] }
-            return []
+        let comparison: MultivariateComparison
+        switch outcome {
+        case .unavailable(let reason): return ["multivariate: not run: \(reason)"]
+        case .compared(let compared): comparison = compared
         }
         var lines = [
             "multivariate (\(comparison.features.count) feature\(comparison.features.count == 1 ? "" : "s"), "
