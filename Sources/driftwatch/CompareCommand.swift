@@ -110,7 +110,7 @@ struct CompareCommand: ParsableCommand {
         guard KernelBandwidth(parsing: bandwidth) != nil else {
             throw ValidationError("--bandwidth must be 'median' or a number above 0, got '\(bandwidth)'")
         }
-        if let problem = Self.check(multivariateSettings) { throw ValidationError(problem) }
+        if let problem = multivariateSettings.optionProblem { throw ValidationError(problem) }
         let expectedFiles = (profileDB == nil ? 1 : 0) + (productionSQLite == nil ? 1 : 0)
         guard files.count == expectedFiles else {
             switch (profileDB == nil, productionSQLite == nil) {
@@ -209,21 +209,6 @@ struct CompareCommand: ParsableCommand {
         settings.maxCategories = maxCategories
         settings.varianceFraction = pcaVariance
         return settings
-    }
-
-    /// The knob out of range, as a one-line message naming the option, or nil.
-    private static func check(_ settings: MultivariateSettings) -> String? {
-        do {
-            try settings.validate()
-            return nil
-        } catch {
-            let options = ["sample_cap": "--multivariate-sample", "max_categories": "--max-categories", "variance": "--pca-variance"]
-            let text = "\(error)"
-            for (knob, option) in options where text.hasPrefix(knob + ":") {
-                return option + text.dropFirst(knob.count)
-            }
-            return text
-        }
     }
 
     /// The columns of the CSV file at `path` to read with row tracking (all of them, unless

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DriftMultivariate
 import DriftProfiles
 import Foundation
 
@@ -79,13 +80,9 @@ struct ProfileCreateCommand: ParsableCommand {
         guard sampleCap >= 1 else { throw ValidationError("--sample-cap must be at least 1, got \(sampleCap)") }
         guard bins >= 2 else { throw ValidationError("--bins must be at least 2, got \(bins)") }
         guard categoryCap >= 1 else { throw ValidationError("--category-cap must be at least 1, got \(categoryCap)") }
-        guard (4...50_000).contains(multivariateSample) else {
-            throw ValidationError("--multivariate-sample must be in 4...50000, got \(multivariateSample)")
-        }
-        guard maxCategories >= 1 else { throw ValidationError("--max-categories must be at least 1, got \(maxCategories)") }
-        guard pcaVariance > 0, pcaVariance < 1 else {
-            throw ValidationError("--pca-variance must be in (0, 1), got \(pcaVariance)")
-        }
+        var multivariate = MultivariateSettings()
+        (multivariate.sampleCap, multivariate.maxCategories, multivariate.varianceFraction) = (multivariateSample, maxCategories, pcaVariance)
+        if let problem = multivariate.optionProblem { throw ValidationError(problem) }
     }
 
     func run() throws {

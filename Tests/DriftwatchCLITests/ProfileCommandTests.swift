@@ -130,11 +130,11 @@ struct ProfileCommandTests {
     func multivariateOptionErrors() throws {
         let db = try temporaryDirectory().appendingPathComponent("p.db").path
         let cases = [
-            (["--multivariate-sample", "3"], "--multivariate-sample must be in 4...50000, got 3"),
-            (["--multivariate-sample", "50001"], "--multivariate-sample must be in 4...50000, got 50001"),
-            (["--max-categories", "0"], "--max-categories must be at least 1, got 0"),
-            (["--pca-variance", "1"], "--pca-variance must be in (0, 1), got 1.0"),
-            (["--pca-variance", "0"], "--pca-variance must be in (0, 1), got 0.0"),
+            (["--multivariate-sample", "3"], "--multivariate-sample: 3 is below 4 (the PCA fit needs 4 complete rows)"),
+            (["--multivariate-sample", "50001"], "--multivariate-sample: 50001 is above 50000 (the MMD kernel matrix grows with its square)"),
+            (["--max-categories", "0"], "--max-categories: 0 is below 1"),
+            (["--pca-variance", "1"], "--pca-variance: 1.0 is not in (0, 1)"),
+            (["--pca-variance", "0"], "--pca-variance: 0.0 is not in (0, 1)"),
         ]
         for (options, message) in cases {
             let result = try driftwatch(["profile", "create", "--db", db, "--model", "m", "--csv", fixture("churn/reference.csv")] + options)
