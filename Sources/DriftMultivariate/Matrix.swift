@@ -95,6 +95,18 @@ public struct Matrix: Sendable, Hashable {
         return Matrix(rows: count, columns: columns, unchecked: selected)
     }
 
+    /// Throws when an element is NaN or infinite, naming `name`, the row and the column.
+    ///
+    /// - Throws: ``MultivariateError/invalidArgument(name:reason:)``, e.g.
+    ///   `production: row 1, column 1 is nan`.
+    /// - Complexity: O(rows · columns).
+    func requireFinite(_ name: String) throws {
+        if let bad = elements.firstIndex(where: { !$0.isFinite }) {
+            throw MultivariateError.invalidArgument(
+                name: name, reason: "row \(bad / columns), column \(bad % columns) is \(elements[bad])")
+        }
+    }
+
     /// The rows of `self` followed by the rows of `other` (same column count).
     ///
     /// - Complexity: O((rows + other.rows) · columns).

@@ -95,12 +95,8 @@ enum MMDComputation {
         guard reference.columns >= 1 else {
             throw MultivariateError.invalidArgument(name: "reference", reason: "no columns")
         }
-        for (name, matrix) in [("reference", reference), ("production", production)] {
-            if let bad = matrix.elements.firstIndex(where: { !$0.isFinite }) {
-                throw MultivariateError.invalidArgument(
-                    name: name, reason: "row \(bad / matrix.columns), column \(bad % matrix.columns) is \(matrix.elements[bad])")
-            }
-        }
+        try reference.requireFinite("reference")
+        try production.requireFinite("production")
         if case .fixed(let sigma) = bandwidth, !(sigma.isFinite && sigma > 0) {
             throw MultivariateError.invalidArgument(name: "bandwidth", reason: "\(sigma) is not a finite number above 0")
         }

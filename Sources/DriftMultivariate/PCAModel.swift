@@ -67,10 +67,7 @@ public struct PCAModel: Sendable, Hashable {
             throw MultivariateError.tooFewRows(sample: "reference", rows: reference.rows, needed: 2)
         }
         guard reference.columns >= 1 else { throw MultivariateError.invalidArgument(name: "reference", reason: "no columns") }
-        if let bad = reference.elements.firstIndex(where: { !$0.isFinite }) {
-            throw MultivariateError.invalidArgument(
-                name: "reference", reason: "row \(bad / reference.columns), column \(bad % reference.columns) is \(reference.elements[bad])")
-        }
+        try reference.requireFinite("reference")
         let standardization = Standardization.fit(reference)
         let z = standardization.apply(reference)
         let d = reference.columns
@@ -133,10 +130,7 @@ public struct PCAModel: Sendable, Hashable {
         guard matrix.columns == featureCount else {
             throw MultivariateError.featureMismatch(reason: "\(matrix.columns) encoded columns, the model has \(featureCount)")
         }
-        if let bad = matrix.elements.firstIndex(where: { !$0.isFinite }) {
-            throw MultivariateError.invalidArgument(
-                name: "rows", reason: "row \(bad / matrix.columns), column \(bad % matrix.columns) is \(matrix.elements[bad])")
-        }
+        try matrix.requireFinite("rows")
         var residual = standardization.apply(matrix)
         let scores = residual.multipliedTransposed(components)    // rows × k
         residual.subtractProduct(scores, components)               // z − scores · C
