@@ -154,26 +154,20 @@ extension CheckConfiguration {
         if let enabled = members["enabled"], try !enabled.bool() { return (nil, seed) }
         var settings = MultivariateSettings()
         var seed = seed
-        if let permutations = members["permutations"] {
-            settings.permutations = try permutations.int()
-            guard settings.permutations >= 1 else { throw permutations.error("must be at least 1") }
-        }
+        if let permutations = members["permutations"] { settings.permutations = try permutations.int() }
         if let bandwidth = members["bandwidth"] {
             let text = try bandwidth.string()
             guard let value = KernelBandwidth(parsing: text) else { throw bandwidth.error("must be median or a number above 0, got \"\(text)\"") }
             settings.bandwidth = value
         }
-        if let cap = members["sample_cap"] {
-            settings.sampleCap = try cap.int()
-            guard settings.sampleCap >= 4, settings.sampleCap <= 50_000 else { throw cap.error("must be between 4 and 50000") }
-        }
-        if let bootstrap = members["bootstrap"] {
-            settings.bootstrap = try bootstrap.int()
-            guard settings.bootstrap >= 2 else { throw bootstrap.error("must be at least 2") }
-        }
-        if let sigmas = members["band_sigmas"] {
-            settings.bandSigmas = try sigmas.double()
-            guard settings.bandSigmas > 0 else { throw sigmas.error("must be above 0") }
+        if let cap = members["sample_cap"] { settings.sampleCap = try cap.int() }
+        if let bootstrap = members["bootstrap"] { settings.bootstrap = try bootstrap.int() }
+        if let sigmas = members["band_sigmas"] { settings.bandSigmas = try sigmas.double() }
+        // The ranges are MultivariateSettings' own; its knob names are these YAML keys.
+        do {
+            try settings.validate()
+        } catch MultivariateError.invalidArgument(let knob, let reason) {
+            throw (members[knob] ?? node).error(reason)
         }
         if let value = members["seed"] {
             let number = try value.int()

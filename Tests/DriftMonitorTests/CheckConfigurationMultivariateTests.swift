@@ -22,11 +22,12 @@ struct CheckConfigurationMultivariateTests {
     @Test("bad values name the key")
     func badValues() throws {
         #expect(try loadError("multivariate: maybe").contains("multivariate: expected true or false"))
-        #expect(try loadError("multivariate: {permutations: 0}").contains("multivariate.permutations: must be at least 1"))
+        #expect(try loadError("multivariate: {permutations: 0}").contains("multivariate.permutations: 0 is below 1"))
         #expect(try loadError("multivariate: {bandwidth: wide}").contains("multivariate.bandwidth: must be median or a number above 0"))
-        #expect(try loadError("multivariate: {sample_cap: 3}").contains("multivariate.sample_cap: must be between 4 and 50000"))
-        #expect(try loadError("multivariate: {bootstrap: 1}").contains("multivariate.bootstrap: must be at least 2"))
-        #expect(try loadError("multivariate: {band_sigmas: 0}").contains("multivariate.band_sigmas: must be above 0"))
+        #expect(try loadError("multivariate: {sample_cap: 3}").contains("multivariate.sample_cap: 3 is below 4 (the PCA fit needs 4 complete rows)"))
+        #expect(try loadError("multivariate: {sample_cap: 50001}").contains("multivariate.sample_cap: 50001 is above 50000"))
+        #expect(try loadError("multivariate: {bootstrap: 1}").contains("multivariate.bootstrap: 1 is below 2"))
+        #expect(try loadError("multivariate: {band_sigmas: 0}").contains("multivariate.band_sigmas: 0.0 is not above 0"))
         #expect(try loadError("multivariate: {seed: -1}").contains("multivariate.seed: must be at least 0"))
         #expect(try loadError("multivariate: {permutatons: 5}").contains("multivariate.permutatons: unknown key"))
     }
