@@ -72,7 +72,7 @@ public func compareMultivariate(
             throw MultivariateError.tooFewRows(sample: "production", rows: 0, needed: 1)
         }
         return try reconstructionDrift(
-            model: reference.model, holdoutErrors: try reference.holdoutErrors(), production: encoded.production,
+            model: reference.model, holdoutErrors: try reference.holdoutErrors(encoded: encoded.reference), production: encoded.production,
             bootstrap: settings.bootstrap, sigmas: settings.bandSigmas, seed: seed ^ 0x5EED_B007)
     }.mapError { $0 as? MultivariateError ?? .invalidArgument(name: "pca_reconstruction", reason: "\($0)") }
     return comparison

@@ -71,8 +71,12 @@ public struct MultivariateReference: Sendable, Hashable {
     /// - Throws: ``MultivariateError`` when the rows cannot be encoded.
     /// - Complexity: O(rows · d · k).
     public func holdoutErrors() throws -> [Double] {
-        let encoded = try encoding.encode(sample)
-        return try model.reconstructionErrors(encoded.selectingRows(stride(from: 1, to: encoded.rows, by: 2)))
+        try holdoutErrors(encoded: encoding.encode(sample))
+    }
+
+    /// The held-out rows' errors from the already encoded sample.
+    func holdoutErrors(encoded: Matrix) throws -> [Double] {
+        try model.reconstructionErrors(encoded.selectingRows(stride(from: 1, to: encoded.rows, by: 2)))
     }
 }
 

@@ -31,16 +31,16 @@ public func compareMultivariate(
 ) -> MultivariateReport {
     let productionByName = Dictionary(production.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     let pairs = reference.compactMap { column in productionByName[column.name].map { (column, $0) } }
+    let inputs: MultivariateInputs
     do {
         let referenceSample = try MultivariateSample.sampling(pairs.map(\.0), side: "reference", capacity: settings.sampleCap, seed: seed)
         let fitted = try MultivariateReference.fit(sample: referenceSample, settings: settings)
         let productionSample = try MultivariateSample.sampling(pairs.map(\.1), side: "production", capacity: settings.sampleCap, seed: seed)
-        return MultivariateReport(
-            outcome: .compared(compareMultivariate(reference: fitted, production: productionSample, settings: settings, seed: seed)),
-            alpha: alpha, referenceDroppedRows: referenceSample.droppedRows)
+        inputs = MultivariateInputs(state: .ready(fitted, productionSample), alpha: alpha, referenceDroppedRows: referenceSample.droppedRows)
     } catch {
-        return MultivariateReport(outcome: .unavailable("\(error)"), alpha: alpha, referenceDroppedRows: nil)
+        inputs = MultivariateInputs(state: .unavailable("\(error)"), alpha: alpha, referenceDroppedRows: nil)
     }
+    return inputs.compare(settings: settings, seed: seed)
 }
 
 /// Runs the multivariate tests of row-tracked production columns against a profile's stored
@@ -91,6 +91,10 @@ public struct MultivariateInputs: Sendable {
     let state: State
     let alpha: Double
     let referenceDroppedRows: Int?
+
+    init(state: State, alpha: Double, referenceDroppedRows: Int?) {
+        (self.state, self.alpha, self.referenceDroppedRows) = (state, alpha, referenceDroppedRows)
+    }
 
     /// Samples the production rows for `profile`'s multivariate reference.
     ///
