@@ -52,6 +52,13 @@ extension ProfileBuilder {
         guard rowCount > 0 else {
             throw ProfileError.invalidSource(description: description, reason: "no data rows after the header")
         }
+        /// A later pass must see the rows the first one saw.
+        func requireSameRows(_ again: Int) throws {
+            guard again == rowCount else {
+                throw ProfileError.invalidSource(
+                    description: description, reason: "the file changed while it was read (\(rowCount) rows, then \(again))")
+            }
+        }
         let secondPass = try finishFirstPass(&builders, settings: settings)
         if !secondPass.isEmpty {
             let again = try streamCSV(
@@ -59,11 +66,7 @@ extension ProfileBuilder {
             ) { position, cell in
                 builders[secondPass[position]].addCell(cell)
             }
-            guard again == rowCount else {
-                throw ProfileError.invalidSource(
-                    description: description,
-                    reason: "the file changed while it was read (\(rowCount) rows, then \(again))")
-            }
+            try requireSameRows(again)
             try finishSecondPass(&builders, slots: secondPass)
         }
         var multivariate = multivariateSampleBuilder(builders, settings: settings)
@@ -74,11 +77,7 @@ extension ProfileBuilder {
                     row.withField(at: selected[feature]) { multivariateCell($0, categorical: categorical[feature]) }
                 }
             }
-            guard again == rowCount else {
-                throw ProfileError.invalidSource(
-                    description: description,
-                    reason: "the file changed while it was read (\(rowCount) rows, then \(again))")
-            }
+            try requireSameRows(again)
         }
         let source = ProfileSource(
             description: description, rowCount: rowCount,

@@ -74,6 +74,13 @@ extension ProfileBuilder {
                 throw ProfileError.invalidSource(description: description, reason: "no rows")
             }
 
+            /// A later pass must see the rows the first one saw.
+            func requireSameRows(_ again: Int) throws {
+                guard again == rowCount else {
+                    throw ProfileError.invalidSource(
+                        description: description, reason: "the query returned \(rowCount) rows, then \(again) (is it deterministic?)")
+                }
+            }
             let secondPass = try finishFirstPass(&builders, settings: settings)
             if !secondPass.isEmpty {
                 var again = 0
@@ -84,11 +91,7 @@ extension ProfileBuilder {
                         builders[slot].add(row[selected[slot]] as DatabaseValue)
                     }
                 }
-                guard again == rowCount else {
-                    throw ProfileError.invalidSource(
-                        description: description,
-                        reason: "the query returned \(rowCount) rows, then \(again) (is it deterministic?)")
-                }
+                try requireSameRows(again)
                 try finishSecondPass(&builders, slots: secondPass)
             }
             var multivariate = multivariateSampleBuilder(builders, settings: settings)
@@ -102,11 +105,7 @@ extension ProfileBuilder {
                         multivariateCell(row[selected[feature]] as DatabaseValue, categorical: categorical[feature])
                     }
                 }
-                guard again == rowCount else {
-                    throw ProfileError.invalidSource(
-                        description: description,
-                        reason: "the query returned \(rowCount) rows, then \(again) (is it deterministic?)")
-                }
+                try requireSameRows(again)
             }
             let profileSource = ProfileSource(
                 description: description, rowCount: rowCount, contentHash: hash.hexDigest)
