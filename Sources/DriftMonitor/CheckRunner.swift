@@ -203,7 +203,10 @@ private func decide(_ evaluations: [Evaluation], configuration: CheckConfigurati
         if evaluation.status == .tested, let p = adjustedByIndex[index] ?? evaluation.decisionPValue {
             drifted = p < configuration.alpha
             if drifted, let gate = configuration.effectSize {
-                drifted = gate.passes(psi: psi, wassersteinNormalized: wasserstein?.normalized)
+                // A constant reference has no scale: any move of it is an unbounded shift in
+                // reference standard deviations, so it passes a Wasserstein gate.
+                let shift = wasserstein.map { $0.normalized ?? ($0.distance > 0 ? .infinity : 0) }
+                drifted = gate.passes(psi: psi, wassersteinNormalized: shift)
             }
         }
         return FeatureCheck(

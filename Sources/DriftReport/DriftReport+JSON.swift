@@ -5,7 +5,9 @@ extension DriftReport {
     /// The report as the JSON document `driftwatch compare --format json` prints.
     ///
     /// Keys are snake_case; every double has full round-trip precision; NaN or infinity
-    /// becomes `null`. A test that could not run is `{"error": "…"}` in that test's place.
+    /// becomes `null`. A test that could not run is `{"error": "…"}` in that test's place; a
+    /// part of a test that is undefined while the rest is not (the normalized Wasserstein
+    /// distance of a constant reference) is `null` with a `…_error` member beside it.
     /// With the multivariate tests on, a `"multivariate"` member follows the features (see
     /// ``MultivariateReport/json()``).
     ///
@@ -50,10 +52,14 @@ extension FeatureReport {
             ]) }))
         }
         if let wasserstein {
-            members.append(("wasserstein", wasserstein.json { .object([
-                ("distance", .double($0.distance)),
-                ("normalized", .double($0.normalized)),
-            ]) }))
+            members.append(("wasserstein", wasserstein.json { result in
+                var members: [(String, JSONValue)] = [
+                    ("distance", .double(result.distance)),
+                    ("normalized", result.normalized.map { .double($0) } ?? .null),
+                ]
+                if let reason = result.normalizedUnavailableReason { members.append(("normalized_error", .string(reason))) }
+                return .object(members)
+            }))
         }
         if let chiSquare {
             members.append(("chi_square", chiSquare.json { .object([

@@ -7,8 +7,9 @@ extension DriftReport {
     ///
     /// Columns: feature, kind, tested reference/production values, missing cells, the
     /// primary test with its statistic and p-value (adjusted when a correction is on), PSI,
-    /// normalized Wasserstein (numeric) or Jensen–Shannon (categorical), and the verdict.
-    /// A test that could not run shows `n/a` and its reason is listed under the table.
+    /// normalized Wasserstein (numeric; the raw distance, marked `W`, when the reference is
+    /// constant) or Jensen–Shannon (categorical), and the verdict. A test that could not run
+    /// shows `n/a` and its reason is listed under the table.
     ///
     /// ```swift
     /// print(report.table())
@@ -35,7 +36,13 @@ extension DriftReport {
             if correction != .none { row.append(format(feature.pValueAdjusted)) }
             row.append(format(feature.psi.value?.value))
             switch feature.kind {
-            case .numeric: row.append(format(feature.wasserstein?.value?.normalized, suffix: " W/sd"))
+            case .numeric:
+                // The normalized distance when the reference varies, the raw one when it is constant.
+                if let wasserstein = feature.wasserstein?.value, wasserstein.normalized == nil {
+                    row.append(format(wasserstein.distance, suffix: " W"))
+                } else {
+                    row.append(format(feature.wasserstein?.value?.normalized, suffix: " W/sd"))
+                }
             case .categorical: row.append(format(feature.jensenShannon?.value, suffix: " JS"))
             }
             row.append(feature.drifted ? "DRIFT" : "-")
@@ -82,12 +89,16 @@ extension DriftReport {
 }
 
 extension FeatureReport {
-    /// The tests that could not run, with their reasons.
+    /// The tests (and parts of tests, like the normalized Wasserstein distance of a constant
+    /// reference) that could not run, with their reasons.
     public var failures: [(test: String, reason: String)] {
         var result: [(String, String)] = []
         if let failure = kolmogorovSmirnov?.failure { result.append(("ks", failure)) }
         if let failure = cramerVonMises?.failure { result.append(("cramer_von_mises", failure)) }
         if let failure = wasserstein?.failure { result.append(("wasserstein", failure)) }
+        if let reason = wasserstein?.value?.normalizedUnavailableReason {
+            result.append(("wasserstein_normalized", reason))
+        }
         if let failure = chiSquare?.failure { result.append(("chi_square", failure)) }
         if let failure = jensenShannon?.failure { result.append(("jensen_shannon", failure)) }
         if let failure = psi.failure { result.append(("psi", failure)) }

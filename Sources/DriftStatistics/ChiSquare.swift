@@ -42,7 +42,9 @@ public struct ChiSquareResult: Sendable, Hashable {
 /// - Returns: The statistic, p-value, degrees of freedom and expected counts.
 /// - Throws: ``StatisticsError/invalidCounts(reason:)`` for an empty or ragged table, a negative
 ///   or non-finite count, a row or column summing to zero (naming it), a total that overflows,
-///   or an expected count that underflows to zero.
+///   or an expected count that underflows to zero; ``StatisticsError/overflow(quantity:reason:)``
+///   when the statistic itself exceeds the largest double (counts near 1e308). Counts near
+///   1e300 whose squared deviations would overflow are handled exactly: the statistic stays finite.
 /// - Complexity: O(r·k) plus O(√dof) for the p-value.
 @inlinable
 public func chiSquareHomogeneity(_ table: [[Double]]) throws -> ChiSquareResult {
@@ -161,7 +163,13 @@ internal enum ChiSquareHomogeneity {
                 }
                 expectedRow[column] = value
                 let difference = table[row][column] - value
-                terms.append(difference * difference / value)
+                var term = difference * difference / value
+                if !term.isFinite {
+                    // The square overflowed (counts near 1e300); the quotient first cannot,
+                    // unless the term itself exceeds the largest double (caught below).
+                    term = difference * (difference / value)
+                }
+                terms.append(term)
             }
             expected.append(expectedRow)
         }
@@ -170,6 +178,11 @@ internal enum ChiSquareHomogeneity {
             return ChiSquareResult(statistic: 0, pValue: 1, degreesOfFreedom: 0, expected: expected)
         }
         let statistic = NumPyPairwiseSum.sum(terms)
+        guard statistic.isFinite else {
+            throw StatisticsError.overflow(
+                quantity: "the chi-square statistic",
+                reason: "the counts' deviations from their expected values exceed the largest double")
+        }
         let pValue = IncompleteGamma.upper(Double(degreesOfFreedom) / 2, statistic / 2)
         return ChiSquareResult(
             statistic: statistic, pValue: pValue, degreesOfFreedom: degreesOfFreedom, expected: expected)

@@ -33,6 +33,9 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
     case degenerateReference(reason: String)
     /// Any other argument outside its documented domain.
     case invalidArgument(name: String, reason: String)
+    /// A result that does not fit in a `Double` for finite inputs (values near ±1.8e308): an
+    /// error with its reason rather than an infinity that would read as a measurement.
+    case overflow(quantity: String, reason: String)
 
     /// A one-line, human-readable description of the problem.
     public var description: String {
@@ -60,6 +63,8 @@ public enum StatisticsError: Error, Hashable, Sendable, CustomStringConvertible 
             return "degenerate reference: \(reason)"
         case let .invalidArgument(name, reason):
             return "invalid \(name): \(reason)"
+        case let .overflow(quantity, reason):
+            return "\(quantity) overflows a double: \(reason)"
         }
     }
 }

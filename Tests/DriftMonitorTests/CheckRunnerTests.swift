@@ -136,6 +136,36 @@ struct CheckRunnerTests {
         #expect((contract.primary?.pValue ?? 1) < 0.01)
     }
 
+    @Test("a constant reference feature that moved: the raw Wasserstein distance is pushed, recorded and gates; only the normalized one is absent")
+    func constantReference() throws {
+        // A flag that was always 2 in training; production says -1 for every row.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("driftwatch-flag-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let csv = directory.appendingPathComponent("reference.csv")
+        try Data(("flag,age\n" + (0..<200).map { "2,\(20 + $0 % 50)" }.joined(separator: "\n") + "\n").utf8).write(to: csv)
+        var configuration = try fixtureJob {
+            $0.production.source = .query("SELECT ts, -1.0 AS flag, age FROM predictions")
+            $0.effectSize = EffectSizeGate(wassersteinNormalized: 0.5)
+        }
+        var settings = ProfileSettings()
+        settings.multivariate = false
+        let profile = try ProfileBuilder.fromCSV(path: csv.path, model: "flagged", settings: settings)
+        _ = try ProfileStore(path: configuration.profiles).write(profile)
+        configuration.model = "flagged"
+        configuration.multivariate = nil
+        let run = try runCheck(configuration, windowEnd: hourEnd(11))
+        let flag = try #require(run.features.first { $0.name == "flag" })
+        #expect(flag.status == .tested)
+        #expect(flag.wasserstein == 3)
+        #expect(flag.wassersteinNormalized == nil)
+        #expect(flag.drifted)   // KS p ≈ 0 and an unbounded shift in reference SDs passes the gate
+        let body = renderMetrics(run)
+        #expect(body.contains(#"drift_feature_wasserstein{feature="flag"} 3.0"#), "\(body)")
+        #expect(!body.contains(#"drift_feature_wasserstein_normalized{feature="flag""#))
+        let decoded = try JSONDecoder().decode(CheckRun.self, from: JSONEncoder().encode(run))
+        #expect(decoded.features.first { $0.name == "flag" }?.wasserstein == 3)
+    }
+
     @Test("a run round-trips through its history JSON")
     func jsonRoundTrip() throws {
         let run = try runCheck(try fixtureJob(), windowEnd: hourEnd(11))

@@ -37,16 +37,59 @@ struct FeatureComparisonTests {
         #expect(y.productionCount == 3)
     }
 
-    @Test("a constant reference column: PSI fails with a reason, KS still runs")
+    @Test("a constant reference column: PSI and the normalized distance fail with a reason, the raw distance, KS and CvM still run")
     func constantReference() throws {
-        let reference = try CSVTable.load(path: try temporaryFile("x\n1\n1\n1\n1\n"))
-        let production = try CSVTable.load(path: try temporaryFile("x\n1\n2\n3\n"))
+        let reference = try CSVTable.load(path: try temporaryFile("x\n2\n2\n2\n2\n"))
+        let production = try CSVTable.load(path: try temporaryFile("x\n-1\n-1\n-1\n"))
         var options = ComparisonOptions()
         options.psiBinning = .uniform
-        let feature = try #require(try compareTables(reference: reference, production: production, options: options).features.first)
+        let report = try compareTables(reference: reference, production: production, options: options)
+        let feature = try #require(report.features.first)
         #expect(feature.psi.failure != nil)
-        #expect(feature.kolmogorovSmirnov?.value != nil)
-        #expect(feature.wasserstein?.failure != nil)  // reference standard deviation is 0
+        #expect(feature.kolmogorovSmirnov?.value?.statistic == 1)
+        #expect(feature.cramerVonMises?.value != nil)
+        let wasserstein = try #require(feature.wasserstein?.value)
+        #expect(wasserstein.distance == 3)   // scipy.stats.wasserstein_distance([2]*4, [-1]*3)
+        #expect(wasserstein.normalized == nil)
+        #expect(feature.failures.map(\.test) == ["wasserstein_normalized", "psi"])
+
+        let text = report.json().rendered()
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let json = try #require((root["features"] as? [[String: Any]])?.first?["wasserstein"] as? [String: Any])
+        #expect(json["distance"] as? Double == 3)
+        #expect(json["normalized"] is NSNull)
+        #expect(json["normalized_error"] as? String == "reference is constant (2.0); its standard deviation is 0")
+        #expect(text.contains(#""wasserstein": {"distance": 3.0, "normalized": null, "normalized_error": "#))
+        let table = report.table()
+        #expect(table.contains("3.0000 W"))
+        #expect(table.contains("x: wasserstein_normalized: reference is constant (2.0); its standard deviation is 0"))
+    }
+
+    @Test("degenerate shapes never take a defined sibling with them", arguments: [
+        ("constant production", "x\n1\n2\n3\n4\n", "x\n2\n2\n2\n"),
+        ("both constant, equal", "x\n5\n5\n5\n", "x\n5\n5\n"),
+        ("both constant, apart", "x\n5\n5\n5\n", "x\n7\n7\n"),
+        ("single values", "x\n5\n", "x\n7\n"),
+        ("all ties, two levels", "x\n0\n1\n0\n1\n0\n1\n", "x\n1\n1\n0\n1\n"),
+    ])
+    func degenerateShapes(shape: String, referenceText: String, productionText: String) throws {
+        let reference = try CSVTable.load(path: try temporaryFile(referenceText))
+        let production = try CSVTable.load(path: try temporaryFile(productionText, name: "production.csv"))
+        let feature = try #require(try compareTables(reference: reference, production: production).features.first)
+        let referenceValues = reference.columns[0].values
+        let productionValues = production.columns[0].values
+        // The raw distance is always there, and equals the brute-force ∫|F - G|.
+        let wasserstein = try #require(feature.wasserstein?.value, "\(shape): \(feature.failures)")
+        #expect(abs(wasserstein.distance - integratedCDFGap(referenceValues, productionValues)) < 1e-12, "\(shape)")
+        let referenceConstant = Set(referenceValues).count == 1
+        #expect((wasserstein.normalized == nil) == referenceConstant, "\(shape)")
+        // KS and CvM run on every shape (two values per side at least for CvM).
+        #expect(feature.kolmogorovSmirnov?.value != nil, "\(shape)")
+        if referenceValues.count >= 2, productionValues.count >= 2 {
+            #expect(feature.cramerVonMises?.value != nil, "\(shape)")
+        }
+        // PSI fails only where the reference cannot define bins.
+        #expect((feature.psi.failure != nil) == referenceConstant, "\(shape)")
     }
 
     @Test("numbers in one file and text in the other compare as categories on both sides")
@@ -89,7 +132,7 @@ struct FeatureComparisonTests {
                 let cvm = scipy["cramer_von_mises"] as? [String: Any]
                 let w = scipy["wasserstein"] as? [String: Any]
                 #expect(close(feature.kolmogorovSmirnov?.value?.statistic, ks?["statistic"], relative: 0, absolute: 1e-12), "\(feature.name) ks")
-                #expect(close(feature.kolmogorovSmirnov?.value?.pValue, ks?["p_value"], relative: 1e-9, absolute: 1e-14), "\(feature.name) ks p")
+                #expect(closePValue(feature.kolmogorovSmirnov?.value?.pValue, ks?["p_value"]), "\(feature.name) ks p")
                 #expect(close(feature.cramerVonMises?.value?.statistic, cvm?["statistic"], relative: 1e-12), "\(feature.name) cvm")
                 #expect(close(feature.cramerVonMises?.value?.pValue, cvm?["p_value"], relative: 1e-9, absolute: 1e-12), "\(feature.name) cvm p")
                 #expect(close(feature.wasserstein?.value?.distance, w?["distance"], relative: 1e-12), "\(feature.name) w")
@@ -98,7 +141,7 @@ struct FeatureComparisonTests {
                 let chi = scipy["chi_square"] as? [String: Any]
                 let js = scipy["jensen_shannon"] as? [String: Any]
                 #expect(close(feature.chiSquare?.value?.statistic, chi?["statistic"], relative: 1e-12), "\(feature.name) chi2")
-                #expect(close(feature.chiSquare?.value?.pValue, chi?["p_value"], relative: 1e-9, absolute: 1e-14), "\(feature.name) chi2 p")
+                #expect(closePValue(feature.chiSquare?.value?.pValue, chi?["p_value"]), "\(feature.name) chi2 p")
                 #expect(feature.chiSquare?.value?.degreesOfFreedom == chi?["dof"] as? Int)
                 #expect(close(feature.jensenShannon?.value, js?["distance"], relative: 1e-10, absolute: 1e-12), "\(feature.name) js")
             }
@@ -129,5 +172,14 @@ struct FeatureComparisonTests {
         }
         // total_charges (p = 0.00106) no longer drifts once multiplied by 10 features.
         #expect(report.features.first { $0.name == "total_charges" }?.drifted == false)
+    }
+}
+
+/// ∫ |F(t) - G(t)| dt between two empirical CDFs, evaluated at the midpoints of the pooled grid.
+private func integratedCDFGap(_ u: [Double], _ v: [Double]) -> Double {
+    let grid = Array(Set(u + v)).sorted()
+    func cdf(_ values: [Double], _ t: Double) -> Double { Double(values.filter { $0 <= t }.count) / Double(values.count) }
+    return zip(grid, grid.dropFirst()).reduce(0.0) { total, gap in
+        total + abs(cdf(u, (gap.0 + gap.1) / 2) - cdf(v, (gap.0 + gap.1) / 2)) * (gap.1 - gap.0)
     }
 }

@@ -35,6 +35,29 @@ struct ChiSquareTests {
         }
     }
 
+    @Test("counts near 1e300: squared deviations that overflow are computed exactly, never an infinite statistic")
+    func hugeCountsStayFinite() throws {
+        // The statistic scales linearly with the counts: [[3, 1], [1, 3]] gives N (ad - bc)^2 / (4·4·4·4) = 2.
+        let scale = 1e298
+        let result = try chiSquareHomogeneity([[3 * scale, 1 * scale], [1 * scale, 3 * scale]])
+        #expect(result.statistic.isFinite)
+        #expect(abs(result.statistic / (2 * scale) - 1) < 1e-12)
+        #expect(result.pValue == 0)   // a statistic of 2e298 on 1 dof: the true p-value underflows
+        let moved = try chiSquareHomogeneity(reference: [1e300, 1e300], production: [1e300, 1e299])
+        #expect(moved.statistic.isFinite && moved.statistic > 0)
+    }
+
+    @Test("a statistic beyond the largest double is an overflow error with its reason")
+    func statisticOverflow() {
+        // 3 x 3 diagonal: the statistic is N·(min(r, k) - 1) = 2N = 3e308.
+        let table: [[Double]] = [[5e307, 0, 0], [0, 5e307, 0], [0, 0, 5e307]]
+        #expect(throws: StatisticsError.overflow(
+            quantity: "the chi-square statistic",
+            reason: "the counts' deviations from their expected values exceed the largest double")) {
+            try chiSquareHomogeneity(table)
+        }
+    }
+
     @Test("chiSquareSurvival rejects invalid arguments and handles the ends")
     func survivalEdges() throws {
         #expect(throws: StatisticsError.self) { try chiSquareSurvival(1, degreesOfFreedom: 0) }

@@ -78,17 +78,48 @@ struct WassersteinTests {
         #expect(huge == 1e308)
     }
 
-    @Test("normalizedWasserstein: constant reference throws; closed form on a small case")
-    func normalizedEdgeCases() throws {
+    @Test("normalizedWasserstein: a constant reference keeps its distance, only the normalized one is nil")
+    func constantReferenceKeepsDistance() throws {
         let constant = try SortedSample([2.0, 2, 2], label: "reference")
-        let other = try SortedSample([1.0, 3], label: "production")
-        #expect(throws: StatisticsError.self) { try normalizedWasserstein(reference: constant, production: other) }
+        // scipy.stats.wasserstein_distance([2, 2, 2], [-1, -1]) == 3.0
+        let moved = try normalizedWasserstein(reference: constant, production: try SortedSample([-1.0, -1], label: "production"))
+        #expect(moved.distance == 3)
+        #expect(moved.normalized == nil)
+        #expect(moved.referenceStandardDeviation == 0)
+        #expect(moved.normalizedUnavailableReason == "reference is constant (2.0); its standard deviation is 0")
+        // Constant reference, varying production: ∫|F - G| = 0.5·1 + 0.5·1 = 1.
+        let spread = try normalizedWasserstein(reference: constant, production: try SortedSample([1.0, 3], label: "production"))
+        #expect(spread.distance == 1 && spread.normalized == nil)
+        // Both constant and equal: distance 0, normalized still undefined.
+        let same = try normalizedWasserstein(reference: constant, production: try SortedSample([2.0], label: "production"))
+        #expect(same.distance == 0 && same.normalized == nil && same.normalizedUnavailableReason != nil)
+        // Single values on both sides.
+        let single = try normalizedWasserstein(reference: try SortedSample([5.0], label: "reference"),
+                                               production: try SortedSample([7.5], label: "production"))
+        #expect(single.distance == 2.5 && single.normalized == nil)
+        // A varying reference against a constant production is fully defined.
+        let constantProduction = try normalizedWasserstein(
+            reference: try SortedSample([1.0, 3], label: "reference"), production: try SortedSample([2.0, 2], label: "production"))
+        #expect(constantProduction.distance == 1 && constantProduction.normalized == 1 && constantProduction.normalizedUnavailableReason == nil)
+    }
+
+    @Test("normalizedWasserstein: a distance beyond the largest double is an overflow error, never infinity")
+    func normalizedOverflow() throws {
+        let low = try SortedSample([-1.5e308, -1.5e308], label: "reference")
+        let high = try SortedSample([1.5e308], label: "production")
+        #expect(throws: StatisticsError.overflow(quantity: "the Wasserstein distance", reason: "the samples span more than the largest double")) {
+            try normalizedWasserstein(reference: low, production: high)
+        }
+    }
+
+    @Test("normalizedWasserstein: closed form on a small case, extreme magnitudes")
+    func normalizedEdgeCases() throws {
         let reference = try SortedSample([1.0, 2, 3, 4], label: "reference")
         let production = try SortedSample([2.0, 3, 4, 5], label: "production")
         let result = try normalizedWasserstein(reference: reference, production: production)
         #expect(result.distance == 1)
         expectClose(result.referenceStandardDeviation, 1.25.squareRoot(), Tolerance(absolute: 0, relative: 1e-15), "std")
-        expectClose(result.normalized, 1 / 1.25.squareRoot(), Tolerance(absolute: 0, relative: 1e-15), "normalized")
+        expectClose(try #require(result.normalized), 1 / 1.25.squareRoot(), Tolerance(absolute: 0, relative: 1e-15), "normalized")
         // Huge and tiny magnitudes do not overflow or underflow the standard deviation.
         let huge = try SortedSample([-1e308, 1e308], label: "reference")
         #expect(try normalizedWasserstein(reference: huge, production: huge).referenceStandardDeviation == 1e308)
@@ -228,10 +259,10 @@ struct WassersteinTests {
         let shifted = try SortedSample(values.map { $0 + stats.standardDeviation }, label: "production")
         let result = try normalizedWasserstein(reference: reference, production: shifted)
         expectClose(result.referenceStandardDeviation, stats.standardDeviation, close, "std vs Welford")
-        expectClose(result.normalized, 1, Tolerance(absolute: 0, relative: 1e-9), "one-SD shift")
+        expectClose(try #require(result.normalized), 1, Tolerance(absolute: 0, relative: 1e-9), "one-SD shift")
         let scaledReference = try SortedSample(values.map { $0 * 10 }, label: "reference")
         let scaledShifted = try SortedSample(shifted.values.map { $0 * 10 }, label: "production")
         let scaled = try normalizedWasserstein(reference: scaledReference, production: scaledShifted)
-        expectClose(scaled.normalized, result.normalized, close, "scale invariance")
+        expectClose(try #require(scaled.normalized), try #require(result.normalized), close, "scale invariance")
     }
 }
