@@ -39,7 +39,7 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "The model whose profile to use (with --profile-db).")
     var model: String?
 
-    @Option(help: "The profile version (default: the model's active version).")
+    @Option(parsing: .unconditional, help: "The profile version (default: the model's active version).")
     var version: Int?
 
     @Option(name: .customLong("production-sqlite"), help: "Read production from this SQLite database.")
@@ -63,10 +63,10 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
-    @Option(help: "A feature drifts when its primary p-value (KS or chi-square) is below this.")
+    @Option(parsing: .unconditional, help: "A feature drifts when its primary p-value (KS or chi-square) is below this.")
     var alpha: Double = 0.01
 
-    @Option(name: .customLong("psi-bins"), help: "Number of PSI bins for numeric features (CSV reference; a profile keeps its own).")
+    @Option(name: .customLong("psi-bins"), parsing: .unconditional, help: "Number of PSI bins for numeric features (CSV reference; a profile keeps its own).")
     var psiBins: Int = 10
 
     @Option(name: .customLong("psi-binning"), help: "PSI bin edges: quantile (of the reference) or uniform.")
@@ -84,27 +84,28 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .customLong("no-multivariate"), help: "Skip the multivariate tests (MMD and PCA reconstruction error).")
     var noMultivariate = false
 
-    @Option(help: "MMD permutations (the smallest p-value is 1/(permutations+1)).")
+    @Option(parsing: .unconditional, help: "MMD permutations (the smallest p-value is 1/(permutations+1)).")
     var permutations: Int = 100
 
-    @Option(help: "MMD kernel width: median (the median heuristic) or a number in standardized units.")
+    @Option(parsing: .unconditional, help: "MMD kernel width: median (the median heuristic) or a number in standardized units.")
     var bandwidth: String = "median"
 
-    @Option(name: .customLong("multivariate-sample"), help: "The most rows each side contributes to the multivariate tests (seeded sample).")
+    @Option(name: .customLong("multivariate-sample"), parsing: .unconditional, help: "The most rows each side contributes to the multivariate tests (seeded sample).")
     var multivariateSample: Int = 2_000
 
-    @Option(name: .customLong("max-categories"), help: "Categories kept per categorical feature in the multivariate encoding (CSV reference; a profile keeps its own).")
+    @Option(name: .customLong("max-categories"), parsing: .unconditional, help: "Categories kept per categorical feature in the multivariate encoding (CSV reference; a profile keeps its own).")
     var maxCategories: Int = 20
 
-    @Option(name: .customLong("pca-variance"), help: "Share of variance the PCA components explain (CSV reference; a profile keeps its own).")
+    @Option(name: .customLong("pca-variance"), parsing: .unconditional, help: "Share of variance the PCA components explain (CSV reference; a profile keeps its own).")
     var pcaVariance: Double = 0.65
 
-    @Option(help: "Seeds the multivariate samples, permutations and bootstrap (default 24301 = 0x5EED, as profiles).")
+    @Option(parsing: .unconditional, help: "Seeds the multivariate samples, permutations and bootstrap (default 24301 = 0x5EED, as profiles).")
     var seed: UInt64 = 0x5EED
 
     func validate() throws {
         guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be in (0, 1), got \(alpha)") }
         guard psiBins >= 2 else { throw ValidationError("--psi-bins must be at least 2, got \(psiBins)") }
+        if let version, version < 1 { throw ValidationError("--version must be at least 1, got \(version)") }
         if let columns, splitList(columns).isEmpty { throw ValidationError("--columns is empty") }
         guard permutations >= 1 else { throw ValidationError("--permutations must be at least 1, got \(permutations)") }
         guard KernelBandwidth(parsing: bandwidth) != nil else {

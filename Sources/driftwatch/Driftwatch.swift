@@ -1,4 +1,5 @@
 import ArgumentParser
+import DriftMonitor
 import Foundation
 
 /// The `driftwatch` command line: data-drift checks for ML features.
@@ -7,7 +8,7 @@ struct Driftwatch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "driftwatch",
         abstract: "Detect data drift between a model's reference data and its production traffic.",
-        version: "0.2.0",
+        version: DriftwatchVersion.current,
         subcommands: [CheckCommand.self, HistoryCommand.self, CompareCommand.self, ProfileCommand.self]
     )
 }

@@ -14,7 +14,7 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: "The model.")
     var model: String
 
-    @Option(help: "How many runs to show, newest first.")
+    @Option(parsing: .unconditional, help: "How many runs to show, newest first.")
     var limit: Int = 24
 
     @Option(help: "Output format: table or json.")
@@ -43,6 +43,7 @@ struct HistoryCommand: ParsableCommand {
                     ("metrics_delivered", run.metricsDelivered.map(JSONValue.bool) ?? .null),
                     ("alerts_delivered", run.alertsDelivered.map(JSONValue.bool) ?? .null),
                     ("delivery_error", run.deliveryError.map(JSONValue.string) ?? .null),
+                    ("driftwatch_version", run.driftwatchVersion.map(JSONValue.string) ?? .null),
                 ])
             }
             print(JSONValue.array(items).rendered(indent: 2))

@@ -12,8 +12,12 @@ struct ProfileActivateCommand: ParsableCommand {
     @Option(help: "The model.")
     var model: String
 
-    @Option(help: "The version to activate.")
+    @Option(parsing: .unconditional, help: "The version to activate.")
     var version: Int
+
+    func validate() throws {
+        guard version >= 1 else { throw ValidationError("--version must be at least 1, got \(version)") }
+    }
 
     func run() throws {
         let store = try ProfileStore(path: db, createIfMissing: false)

@@ -42,31 +42,31 @@ struct ProfileCreateCommand: ParsableCommand {
     @Option(help: "Comma-separated columns to treat as categorical even if they hold numbers.")
     var categorical: String?
 
-    @Option(name: .customLong("sample-cap"), help: "Values kept per numeric feature; above it a seeded reservoir sample.")
+    @Option(name: .customLong("sample-cap"), parsing: .unconditional, help: "Values kept per numeric feature; above it a seeded reservoir sample.")
     var sampleCap: Int = 100_000
 
-    @Option(help: "PSI quantile bins per numeric feature.")
+    @Option(parsing: .unconditional, help: "PSI quantile bins per numeric feature.")
     var bins: Int = 10
 
-    @Option(name: .customLong("category-cap"), help: "Distinct categories kept per feature; the rest pool as __other__.")
+    @Option(name: .customLong("category-cap"), parsing: .unconditional, help: "Distinct categories kept per feature; the rest pool as __other__.")
     var categoryCap: Int = 1_000
 
-    @Option(help: "Seed of the reservoir samplers (per feature and multivariate).")
+    @Option(parsing: .unconditional, help: "Seed of the reservoir samplers (per feature and multivariate).")
     var seed: UInt64 = 0x5EED
 
     @Option(name: .customLong("multivariate-sample"),
-            help: "Complete rows kept in the multivariate reference sample (4...50000); above it a seeded reservoir sample.")
+            parsing: .unconditional, help: "Complete rows kept in the multivariate reference sample (4...50000); above it a seeded reservoir sample.")
     var multivariateSample: Int = 2_000
 
     @Flag(name: .customLong("no-multivariate"), help: "Do not build the multivariate reference (sample and PCA model).")
     var noMultivariate = false
 
     @Option(name: .customLong("max-categories"),
-            help: "Categories kept per categorical feature in the multivariate one-hot encoding; the rest share __other__.")
+            parsing: .unconditional, help: "Categories kept per categorical feature in the multivariate one-hot encoding; the rest share __other__.")
     var maxCategories: Int = 20
 
     @Option(name: .customLong("pca-variance"),
-            help: "Share of the standardized variance the kept PCA components explain, in (0, 1).")
+            parsing: .unconditional, help: "Share of the standardized variance the kept PCA components explain, in (0, 1).")
     var pcaVariance: Double = 0.65
 
     func validate() throws {

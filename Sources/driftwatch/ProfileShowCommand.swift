@@ -15,11 +15,15 @@ struct ProfileShowCommand: ParsableCommand {
     @Option(help: "The model.")
     var model: String
 
-    @Option(help: "The version (default: the active one).")
+    @Option(parsing: .unconditional, help: "The version (default: the active one).")
     var version: Int?
 
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
+
+    func validate() throws {
+        if let version, version < 1 { throw ValidationError("--version must be at least 1, got \(version)") }
+    }
 
     func run() throws {
         let store = try ProfileStore(path: db, createIfMissing: false)

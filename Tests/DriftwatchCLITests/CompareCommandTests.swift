@@ -89,6 +89,36 @@ struct CompareCommandTests {
         #expect(unknown.standardError.contains("nope"))
     }
 
+    @Test("a negative number is read as the option's value and refused with what is wrong with it", arguments: [
+        (["--alpha", "-1"], "--alpha must be in (0, 1), got -1.0"),
+        (["--alpha", "-0.5e-3"], "--alpha must be in (0, 1), got -0.0005"),
+        (["--psi-bins", "-3"], "--psi-bins must be at least 2, got -3"),
+        (["--permutations", "-5"], "--permutations must be at least 1, got -5"),
+        (["--bandwidth", "-2"], "--bandwidth must be 'median' or a number above 0, got '-2'"),
+        (["--version", "-1", "--profile-db", "/nonexistent.db", "--model", "m"], "--version must be at least 1, got -1"),
+    ])
+    func negativeValues(options: [String], message: String) throws {
+        let reference = fixture("churn/reference.csv")
+        let files = options.contains("--profile-db") ? [reference] : [reference, reference]
+        let result = try driftwatch(["compare"] + files + options)
+        #expect(result.status == 64, "\(result.standardError)")
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+        #expect(!result.standardError.contains("Missing value"))
+    }
+
+    @Test("profile commands read negative numbers as values too", arguments: [
+        (["profile", "create", "--db", "/tmp/x.db", "--model", "m", "--csv", "r.csv", "--bins", "-2"], "--bins must be at least 2, got -2"),
+        (["profile", "create", "--db", "/tmp/x.db", "--model", "m", "--csv", "r.csv", "--sample-cap", "-10"], "--sample-cap must be at least 1, got -10"),
+        (["profile", "activate", "--db", "/tmp/x.db", "--model", "m", "--version", "-1"], "--version must be at least 1, got -1"),
+        (["profile", "show", "--db", "/tmp/x.db", "--model", "m", "--version", "-4"], "--version must be at least 1, got -4"),
+        (["history", "--db", "/tmp/x.db", "--model", "m", "--limit", "-1"], "--limit must be at least 1, got -1"),
+    ])
+    func negativeValuesElsewhere(arguments: [String], message: String) throws {
+        let result = try driftwatch(arguments)
+        #expect(result.status == 64, "\(result.standardError)")
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+    }
+
     @Test("--format json prints the documented document for the fixtures, exit 0 even with drift")
     func json() throws {
         let result = try driftwatch(["compare", fixture("churn/reference.csv"), fixture("churn/production-drifted.csv"),
