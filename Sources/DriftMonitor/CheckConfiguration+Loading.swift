@@ -44,7 +44,7 @@ extension CheckConfiguration {
         } catch let error as ConfigurationError {
             throw error
         } catch {
-            throw ConfigurationError(path: path, location: nil, key: "", message: "invalid YAML: \(error)")
+            throw ConfigurationError.yaml(error, text: text, path: path)
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         func resolve(_ file: String) -> String {

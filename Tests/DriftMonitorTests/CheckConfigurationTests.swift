@@ -68,6 +68,32 @@ struct CheckConfigurationTests {
         #expect(try loadError("model: [1\n").contains("invalid YAML"))
     }
 
+    @Test("a key written twice is one line naming the second occurrence, its key path and the first line")
+    func duplicateKeys() throws {
+        // A block pasted twice: model and profiles repeated at lines 8 and 9.
+        let pasted = minimalYAML + "\nalpha: 0.01\nmodel: churn\nprofiles: other.db\n"
+        let error = try loadError(pasted)
+        #expect(error.hasSuffix(".yml:8:1: model: duplicate key (first at line 1)"), "\(error)")
+        #expect(!error.contains("\n"))
+        // Nested, in a flow mapping, and inside a list item.
+        let nested = try loadError(minimalYAML + "\n  table: again\n")
+        #expect(nested.hasSuffix(":7:3: production.table: duplicate key (first at line 5)"), "\(nested)")
+        let flow = try loadError(minimalYAML + "\npushgateway: {url: 'http://a:1', job: x, url: 'http://b:2'}\n")
+        #expect(flow.hasSuffix(":7:42: pushgateway.url: duplicate key (first at line 7)"), "\(flow)")
+        let listed = try loadError(minimalYAML + "\nfeatures:\n  - name: age\n    test: ks\n    test: cramer_von_mises\n")
+        #expect(listed.hasSuffix(":10:5: features[0].test: duplicate key (first at line 9)"), "\(listed)")
+    }
+
+    @Test("other YAML syntax errors are one line with the position, never the file's text")
+    func syntaxErrorsAreOneLine() throws {
+        for broken in ["model: [1\n", "model: churn\n  profiles: x\n bad", "model: \"unterminated\n", "a: b: c\n", "\tmodel: x\n"] {
+            let error = try loadError(broken)
+            #expect(error.contains("invalid YAML: "), "\(error)")
+            #expect(!error.contains("\n"), "\(error)")
+            #expect(error.range(of: #"\.yml:\d+:\d+: invalid YAML"#, options: .regularExpression) != nil, "\(error)")
+        }
+    }
+
     @Test("defaults, relative paths against the file's folder, durations")
     func defaults() throws {
         let path = try configurationFile(minimalYAML)
