@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "DriftMonitor",
             dependencies: [
-                "DriftReport", "DriftProfiles", "DriftStatistics", "DriftTables",
+                "DriftReport", "DriftProfiles", "DriftMultivariate", "DriftStatistics", "DriftTables",
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -54,8 +54,9 @@ let package = Package(
         .executableTarget(
             name: "driftwatch",
             dependencies: [
-                "DriftReport", "DriftMonitor", "DriftMultivariate",
+                "DriftReport", "DriftMonitor", "DriftMultivariate", "DriftProfiles", "DriftStatistics", "DriftTables",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "DriftStatisticsTests", dependencies: ["DriftStatistics"]),
@@ -63,10 +64,23 @@ let package = Package(
         .testTarget(name: "DriftTablesTests", dependencies: ["DriftTables"]),
         .testTarget(
             name: "DriftProfilesTests",
-            dependencies: ["DriftProfiles", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "DriftProfiles", "DriftMultivariate", "DriftStatistics", "DriftTables",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
-        .testTarget(name: "DriftReportTests", dependencies: ["DriftReport", "DriftMultivariate"]),
-        .testTarget(name: "DriftMonitorTests", dependencies: ["DriftMonitor"]),
+        .testTarget(
+            name: "DriftReportTests",
+            dependencies: ["DriftReport", "DriftMultivariate", "DriftProfiles", "DriftStatistics", "DriftTables"]
+        ),
+        .testTarget(
+            name: "DriftMonitorTests",
+            dependencies: [
+                "DriftMonitor", "DriftMultivariate", "DriftProfiles",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "DriftwatchCLITests",
             dependencies: ["driftwatch", "DriftProfiles", .product(name: "GRDB", package: "GRDB.swift")]

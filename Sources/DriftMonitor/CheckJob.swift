@@ -70,6 +70,10 @@ public func performCheck(
     defer { lock?.release() }
     let startedAt = Date()
     var outcome = CheckOutcome()
+    logger.info("driftwatch check", metadata: [
+        "version": "\(DriftwatchVersion.current)", "model": "\(configuration.model)",
+        "window_end": "\(RFC3339.format(windowEnd))", "dry_run": "\(dryRun)",
+    ])
     if configuration.multivariate != nil, let advice = BLASRuntime.current.advice {
         logger.warning("\(advice)")
     }
@@ -84,12 +88,19 @@ public func performCheck(
     }
     let store = dryRun ? nil : openHistory(configuration, outcome: &outcome, logger: logger)
     var previouslyDrifted: [String: String] = [:]
+    var previouslyUnmonitored: [String: String] = [:]
     var previousFailed = false
     if let store {
         do {
             let id = try store.record(record(for: outcome, configuration: configuration, startedAt: startedAt, windowEnd: windowEnd))
             outcome.historyID = id
             previouslyDrifted = try store.lastDrifted(model: configuration.model, before: id)
+            // The previous run's untested features, from its recorded result (an unreadable
+            // result resolves nothing: the alerts then end on their own after resolve_after).
+            if let text = try store.lastSuccessfulResult(model: configuration.model, before: id),
+               let previous = try? CheckRun.fromJSON(text) {
+                previouslyUnmonitored = previous.unmonitoredFeatures
+            }
             previousFailed = try store.history(model: configuration.model, limit: 2).dropFirst().first?.status == .failure
         } catch {
             outcome.deliveryErrors.append("history: \(error)")
@@ -101,7 +112,9 @@ public func performCheck(
     if let run = outcome.run {
         outcome.metricsBody = renderMetrics(run)
         if let alertmanager = configuration.alertmanager {
-            outcome.alerts = driftAlerts(for: run, previouslyDrifted: previouslyDrifted, configuration: alertmanager, now: now)
+            outcome.alerts = driftAlerts(
+                for: run, previouslyDrifted: previouslyDrifted, previouslyUnmonitored: previouslyUnmonitored,
+                configuration: alertmanager, now: now)
             if previousFailed {
                 outcome.alerts.append(jobFailureAlert(model: configuration.model, error: "", configuration: alertmanager, now: now, resolved: true))
             }
@@ -174,7 +187,7 @@ private func record(for outcome: CheckOutcome, configuration: CheckConfiguration
         return RunRecord(
             model: configuration.model, profileVersion: nil, startedAt: startedAt,
             windowStart: windowEnd.addingTimeInterval(-configuration.production.window), windowEnd: windowEnd,
-            status: .failure, error: outcome.inputFailure)
+            status: .failure, error: outcome.inputFailure, driftwatchVersion: DriftwatchVersion.current)
     }
     var drifted: [String: String] = [:]
     for feature in run.driftedFeatures { drifted[feature.name] = feature.primary?.test ?? "none" }
@@ -182,7 +195,8 @@ private func record(for outcome: CheckOutcome, configuration: CheckConfiguration
     return RunRecord(
         model: run.model, profileVersion: run.profileVersion, startedAt: startedAt,
         windowStart: run.windowStart, windowEnd: run.windowEnd, status: .success,
-        featuresChecked: run.checkedFeatures.count, driftedFeatures: drifted, resultJSON: try? run.jsonText())
+        featuresChecked: run.checkedFeatures.count, driftedFeatures: drifted, resultJSON: try? run.jsonText(),
+        driftwatchVersion: DriftwatchVersion.current)
 }
 
 private func log(_ run: CheckRun, logger: Logger) {

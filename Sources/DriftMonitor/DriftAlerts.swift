@@ -12,7 +12,9 @@ import Foundation
 /// A feature that still drifts but on a different test also resolves its old alert.
 /// Multivariate tests follow with `MultivariateDrift` alerts the same way (see
 /// `multivariateAlerts`); their previous state is in `previouslyDrifted` under the keys
-/// `multivariate:mmd` and `multivariate:pca_reconstruction`.
+/// `multivariate:mmd` and `multivariate:pca_reconstruction`. Features that could not be tested
+/// follow with `FeatureUnmonitored` alerts (see `unmonitoredAlerts`), resolved against
+/// `previouslyUnmonitored`.
 ///
 /// ```swift
 /// let alerts = driftAlerts(for: run, previouslyDrifted: ["age": "ks"], configuration: config, now: Date())
@@ -22,12 +24,16 @@ import Foundation
 /// - Parameters:
 ///   - run: The finished run.
 ///   - previouslyDrifted: The previous run's drifted features, feature name → primary test.
+///   - previouslyUnmonitored: The previous successful run's untested features, feature name →
+///     status (``CheckRun``'s features with a status other than `tested`). Default none.
 ///   - configuration: Severity, runbook template, `resolveAfter`, optional `generatorURL`.
 ///   - now: The time of sending.
-/// - Returns: Firing alerts in the run's feature order, then resolving alerts by feature name.
-/// - Complexity: O(features + previously drifted features).
+/// - Returns: Firing alerts in the run's feature order, then resolving alerts by feature name;
+///   then the multivariate and the unmonitored-feature alerts, each firing before resolving.
+/// - Complexity: O(features + previously drifted or unmonitored features).
 public func driftAlerts(
-    for run: CheckRun, previouslyDrifted: [String: String], configuration: AlertmanagerConfiguration, now: Date
+    for run: CheckRun, previouslyDrifted: [String: String], previouslyUnmonitored: [String: String] = [:],
+    configuration: AlertmanagerConfiguration, now: Date
 ) -> [Alert] {
     let (previouslyDrifted, previousMultivariate) = MultivariateAlertKey.split(previouslyDrifted)
     var alerts: [Alert] = []
@@ -62,6 +68,7 @@ public func driftAlerts(
                 startsAt: now, endsAt: now, generatorURL: configuration.generatorURL?.absoluteString))
     }
     alerts += multivariateAlerts(for: run, previouslyDrifted: previousMultivariate, configuration: configuration, now: now)
+    alerts += unmonitoredAlerts(for: run, previouslyUnmonitored: previouslyUnmonitored, configuration: configuration, now: now)
     return alerts
 }
 

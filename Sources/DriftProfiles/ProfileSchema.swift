@@ -4,7 +4,8 @@ import GRDB
 ///
 /// A migration, once shipped, is never edited: later schema changes are new migrations
 /// appended in ``migrator`` (the hourly job adds `"v2-history"`, a run-history table that can
-/// reference `profile.id` or `model.id`; `"v3-multivariate"` adds the multivariate references). A database that records a migration this build does
+/// reference `profile.id` or `model.id`; `"v3-multivariate"` adds the multivariate references, `"v4-run-version"` the version of the
+/// build that recorded each run). A database that records a migration this build does
 /// not know was written by a newer Driftwatch and is refused, untouched.
 ///
 /// Tables of `"v1-profiles"`:
@@ -51,12 +52,16 @@ enum ProfileSchema {
     /// The identifier of the multivariate-reference migration.
     static let v3Multivariate = "v3-multivariate"
 
+    /// The identifier of the migration that records which Driftwatch version produced a run.
+    static let v4RunVersion = "v4-run-version"
+
     /// Every migration this build knows, in order.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(v1Profiles, migrate: createProfileTables)
         migrator.registerMigration(v2History, migrate: createHistoryTable)
         migrator.registerMigration(v3Multivariate, migrate: createMultivariateTable)
+        migrator.registerMigration(v4RunVersion, migrate: addRunVersion)
         return migrator
     }
 
@@ -121,6 +126,16 @@ enum ProfileSchema {
                 CREATE TRIGGER profile_multivariate_is_immutable BEFORE UPDATE ON profile_multivariate
                 BEGIN SELECT RAISE(ABORT, 'stored profiles are immutable'); END;
                 """)
+    }
+
+    /// The `"v4-run-version"` migration: `check_run.driftwatch_version`, the version of the
+    /// build that recorded the run (NULL for runs recorded before it existed), so a history
+    /// row says which build produced it.
+    ///
+    /// - Parameter db: The connection, inside the migration's transaction.
+    /// - Throws: The SQLite error of a failed statement.
+    static func addRunVersion(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE check_run ADD COLUMN driftwatch_version TEXT")
     }
 
     /// The `"v2-history"` migration: `check_run`, one row per run of the hourly job, written

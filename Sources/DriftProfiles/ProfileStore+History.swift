@@ -19,14 +19,15 @@ extension ProfileStore {
                 try db.execute(
                     sql: """
                         INSERT INTO check_run (model, profile_version, started_at, window_start, window_end, status,
-                                               error, features_checked, features_drifted, drifted, result)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               error, features_checked, features_drifted, drifted, result,
+                                               driftwatch_version)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         record.model, record.profileVersion, record.startedAt.timeIntervalSince1970,
                         record.windowStart?.timeIntervalSince1970, record.windowEnd?.timeIntervalSince1970,
                         record.status.rawValue, record.error, record.featuresChecked, record.driftedFeatures.count,
-                        String(decoding: drifted, as: UTF8.self), record.resultJSON,
+                        String(decoding: drifted, as: UTF8.self), record.resultJSON, record.driftwatchVersion,
                     ])
                 return db.lastInsertedRowID
             }
@@ -96,6 +97,30 @@ extension ProfileStore {
         return object
     }
 
+    /// The result JSON of the model's last successful run before `id` (what
+    /// ``RunRecord/resultJSON`` holds), for resolving alerts against the previous run's state.
+    ///
+    /// ```swift
+    /// let previous = try store.lastSuccessfulResult(model: "churn", before: currentID)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - model: The model.
+    ///   - before: Only runs recorded before this id (the current run's).
+    /// - Returns: The JSON text, or nil when there was no earlier successful run.
+    /// - Throws: ``ProfileError/database(path:message:)``.
+    /// - Complexity: O(log runs) with the primary key, plus the size of the result.
+    public func lastSuccessfulResult(model: String, before id: Int64) throws -> String? {
+        try wrappingErrors {
+            try pool.read { db in
+                try String.fetchOne(
+                    db,
+                    sql: "SELECT result FROM check_run WHERE model = ? AND status = 'success' AND id < ? ORDER BY id DESC LIMIT 1",
+                    arguments: [model, id])
+            }
+        }
+    }
+
     private static func runRecord(_ row: Row) -> RunRecord {
         func date(_ column: String) -> Date? {
             (row[column] as Double?).map { Date(timeIntervalSince1970: $0) }
@@ -108,7 +133,7 @@ extension ProfileStore {
             windowStart: date("window_start"), windowEnd: date("window_end"),
             status: RunRecord.Status(rawValue: row["status"] ?? "") ?? .failure,
             error: row["error"], featuresChecked: row["features_checked"] ?? 0,
-            driftedFeatures: drifted, resultJSON: row["result"])
+            driftedFeatures: drifted, resultJSON: row["result"], driftwatchVersion: row["driftwatch_version"])
         record.id = row["id"] ?? 0
         record.metricsDelivered = row["metrics_delivered"]
         record.alertsDelivered = row["alerts_delivered"]

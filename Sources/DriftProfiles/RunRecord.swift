@@ -45,12 +45,15 @@ public struct RunRecord: Sendable, Hashable {
     public var alertsDelivered: Bool?
     /// The delivery error, if any.
     public var deliveryError: String?
+    /// The Driftwatch version that produced the run (nil for runs recorded before versions
+    /// were kept).
+    public var driftwatchVersion: String?
 
     /// Creates a record to be written with ``ProfileStore/record(_:)``.
     public init(
         model: String, profileVersion: Int?, startedAt: Date, windowStart: Date?, windowEnd: Date?,
         status: Status, error: String? = nil, featuresChecked: Int = 0, driftedFeatures: [String: String] = [:],
-        resultJSON: String? = nil
+        resultJSON: String? = nil, driftwatchVersion: String? = nil
     ) {
         self.id = 0
         self.model = model
@@ -63,5 +66,6 @@ public struct RunRecord: Sendable, Hashable {
         self.featuresChecked = featuresChecked
         self.driftedFeatures = driftedFeatures
         self.resultJSON = resultJSON
+        self.driftwatchVersion = driftwatchVersion
     }
 }

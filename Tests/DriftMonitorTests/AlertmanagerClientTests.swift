@@ -32,7 +32,10 @@ struct AlertmanagerClientTests {
         try await client.post(driftAlerts(for: run, previouslyDrifted: [:], configuration: configuration, now: now))
 
         let active = try await Self.activeAlerts(model: model)
-        #expect(Set(active.compactMap { $0.labels["feature"] }) == ["tenure", "plan"])
+        #expect(Set(active.compactMap { $0.labels["feature"] }) == ["tenure", "plan", "income"])
+        // income had too few production values: FeatureUnmonitored, not FeatureDrift.
+        #expect(active.first { $0.labels["feature"] == "income" }?.labels["alertname"] == "FeatureUnmonitored")
+        #expect(active.first { $0.labels["feature"] == "income" }?.labels["reason"] == "insufficient_samples")
         let tenure = try #require(active.first { $0.labels["feature"] == "tenure" })
         #expect(tenure.labels == ["alertname": "FeatureDrift", "model": model, "feature": "tenure", "test": "ks", "severity": "warning"])
         #expect(tenure.annotations["runbook_url"] == "https://runbooks.example.com/drift/\(model)/tenure")
@@ -41,12 +44,13 @@ struct AlertmanagerClientTests {
         #expect(tenure.generatorURL == "http://127.0.0.1/driftwatch")
         #expect(abs(tenure.endsAt.timeIntervalSince(now.addingTimeInterval(configuration.resolveAfter))) < 1)
 
-        // Next run: tenure recovered, plan still drifting.
+        // Next run: tenure recovered, plan still drifting, income tested again.
         let next = Runs.run(model: model, features: [
             Runs.numeric("tenure", p: 0.6), Runs.categorical("plan", p: 1e-9, drifted: true),
         ])
         try await client.post(driftAlerts(
-            for: next, previouslyDrifted: ["tenure": "ks", "plan": "chi_square"], configuration: configuration, now: Date()))
+            for: next, previouslyDrifted: ["tenure": "ks", "plan": "chi_square"],
+            previouslyUnmonitored: ["income": "insufficient_samples"], configuration: configuration, now: Date()))
         let remaining = try await poll(timeout: 20) {
             let alerts = try await Self.activeAlerts(model: model)
             return alerts.count == 1 ? alerts : nil

@@ -1,6 +1,7 @@
 import DriftMonitor
 import DriftProfiles
 import Foundation
+import GRDB
 import Logging
 import Testing
 
@@ -92,10 +93,13 @@ struct CheckJobTests {
        .enabled(if: TestStack.runs(.pushgateway, .alertmanager), Comment(rawValue: TestStack.skipServers)))
 struct CheckJobServerTests {
     func configuration(model: String) throws -> CheckConfiguration {
-        try fixtureJob(model: model) {
-            $0.pushgateway = PushgatewayConfiguration(url: try! TestStack.url(.pushgateway), job: "driftwatch_tests")
+        // A missing server fails here, with TestStack's message, instead of trapping.
+        let pushgateway = try TestStack.url(.pushgateway)
+        let alertmanager = try TestStack.url(.alertmanager)
+        return try fixtureJob(model: model) {
+            $0.pushgateway = PushgatewayConfiguration(url: pushgateway, job: "driftwatch_tests")
             $0.alertmanager = AlertmanagerConfiguration(
-                url: try! TestStack.url(.alertmanager), runbookURL: "https://runbooks.example.com/drift/{model}/{feature}")
+                url: alertmanager, runbookURL: "https://runbooks.example.com/drift/{model}/{feature}")
         }
     }
 
@@ -151,6 +155,68 @@ struct CheckJobServerTests {
             try await activeAlerts(model: model).isEmpty ? true : nil
         }
         #expect(remaining == true)
+        try await deleteGroup(configuration, model: model)
+    }
+
+    @Test("a renamed production column fires FeatureUnmonitored in Alertmanager; renaming it back resolves the alert")
+    func schemaChangeAlerts() async throws {
+        let model = TestStack.uniqueName("dw_job_schema")
+        var configuration = try configuration(model: model)
+        // A private copy of the production fixture, whose `age` column an upstream change renames.
+        let copy = URL(fileURLWithPath: configuration.profiles).deletingLastPathComponent().appendingPathComponent("production.db")
+        try FileManager.default.copyItem(atPath: configuration.production.sqlite, toPath: copy.path)
+        configuration.production.sqlite = copy.path
+        func renameAge(_ from: String, _ to: String) throws {
+            let queue = try DatabaseQueue(path: copy.path)
+            try queue.write { try $0.execute(sql: "ALTER TABLE predictions RENAME COLUMN \(from) TO \(to)") }
+            try queue.close()
+        }
+        // The job's own alerts; the stack's Prometheus also fires the shipped rule's
+        // FeatureUnmonitored from the pushed drift_feature_status, with a `job` label.
+        func unmonitored(fromRule: Bool = false) async throws -> [[String: String]] {
+            try await activeAlerts(model: model).compactMap { $0["labels"] as? [String: String] }
+                .filter { $0["alertname"] == "FeatureUnmonitored" && ($0["job"] != nil) == fromRule }
+        }
+
+        try renameAge("age", "age_years")
+        let renamed = try await performCheck(configuration, windowEnd: hourEnd(10), logger: quietLogger)
+        #expect(renamed.deliveryErrors.isEmpty, "\(renamed.deliveryErrors)")
+        #expect(renamed.run?.features.first { $0.name == "age" }?.status == .missingColumn)
+        let firing = try await poll(timeout: 20) { () async throws -> [[String: String]]? in
+            let alerts = try await unmonitored()
+            return alerts.isEmpty ? nil : alerts
+        }
+        #expect(firing?.count == 1)
+        let labels = try #require(firing?.first)
+        #expect(labels["feature"] == "age" && labels["reason"] == "missing_column" && labels["severity"] == "warning")
+        let alert = try #require(try await activeAlerts(model: model).first {
+            let labels = $0["labels"] as? [String: String]
+            return labels?["alertname"] == "FeatureUnmonitored" && labels?["job"] == nil
+        })
+        let annotations = try #require(alert["annotations"] as? [String: String])
+        #expect(annotations["description"]?.hasPrefix(#"column "age" is not in predictions (renamed?); production values 0; window ["#) == true,
+                "\(annotations)")
+        // The shipped Prometheus rule sees the same state in the pushed status metric.
+        let ruled = try await poll(timeout: 30) { () async throws -> [[String: String]]? in
+            let alerts = try await unmonitored(fromRule: true)
+            return alerts.isEmpty ? nil : alerts
+        }
+        #expect(ruled?.map { "\($0["feature"] ?? ""):\($0["reason"] ?? ""):\($0["status"] ?? "")" } == ["age:missing_column:missing_column"])
+        #expect(annotations["runbook_url"] == "https://runbooks.example.com/drift/\(model)/age")
+
+        // The next run still misses it: the alert is re-sent, not duplicated.
+        let again = try await performCheck(configuration, windowEnd: hourEnd(10), logger: quietLogger)
+        #expect(again.alerts.filter { $0.labels["alertname"] == "FeatureUnmonitored" }.count == 1)
+
+        try renameAge("age_years", "age")
+        let restored = try await performCheck(configuration, windowEnd: hourEnd(10), logger: quietLogger)
+        #expect(restored.run?.features.first { $0.name == "age" }?.status == .tested)
+        let resolving = restored.alerts.filter { $0.labels["alertname"] == "FeatureUnmonitored" }
+        #expect(resolving.count == 1 && resolving.first?.endsAt == resolving.first?.startsAt)
+        let cleared = try await poll(timeout: 20) { () async throws -> Bool? in
+            try await unmonitored().isEmpty ? true : nil
+        }
+        #expect(cleared == true)
         try await deleteGroup(configuration, model: model)
     }
 

@@ -34,10 +34,10 @@ struct DeploymentAssetTests {
     func checkRules() throws {
         let result = try runTool("promtool", ["check", "rules", Self.deploy.appendingPathComponent("prometheus/drift-rules.yml").path])
         #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains("SUCCESS: 4 rules found"))
+        #expect(result.output.contains("SUCCESS: 5 rules found"))
     }
 
-    @Test("promtool test rules passes drift-rules.test.yml (FeatureDrift, MultivariateDrift, DriftJobStale, DriftJobFailing)")
+    @Test("promtool test rules passes drift-rules.test.yml (FeatureDrift, MultivariateDrift, FeatureUnmonitored, DriftJobStale, DriftJobFailing)")
     func testRules() throws {
         let folder = Self.deploy.appendingPathComponent("prometheus", isDirectory: true)
         let result = try runTool("promtool", ["test", "rules", "drift-rules.test.yml"], in: folder)

@@ -49,7 +49,7 @@ import Testing
         }
         #expect(triggers == ["category_is_immutable", "feature_is_immutable", "profile_is_immutable",
                              "profile_multivariate_is_immutable"])
-        #expect(ProfileSchema.migrator.migrations == ["v1-profiles", "v2-history", "v3-multivariate"])
+        #expect(ProfileSchema.migrator.migrations == ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version"])
     }
 
     @Test func aLaterMigrationCanBeAppended() throws {

@@ -104,7 +104,7 @@ import Testing
 
         let store = try ProfileStore(path: path, createIfMissing: false)
         let after = try withRawConnection(path) { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(after == ["v1-profiles", "v2-history", "v3-multivariate"])
+        #expect(after == ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version"])
         let old = try store.profile(model: "churn")
         #expect(old.version == 1 && old.features.count == 10)
         #expect(old.multivariate == nil)

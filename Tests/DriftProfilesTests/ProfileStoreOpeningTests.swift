@@ -182,8 +182,8 @@ import Testing
         }
         #expect(applicationID == ProfileStore.applicationID)
         #expect(journalMode == "wal")
-        #expect(migrations == ["v1-profiles", "v2-history", "v3-multivariate"])
-        #expect(ProfileStore.knownMigrations == ["v1-profiles", "v2-history", "v3-multivariate"])
+        #expect(migrations == ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version"])
+        #expect(ProfileStore.knownMigrations == ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version"])
     }
 
     @Test func emptyFileIsInitialised() throws {
@@ -211,7 +211,7 @@ import Testing
         }
         let reopened = try ProfileStore(path: path, createIfMissing: false)
         #expect(try reopened.profile(model: "churn") == written)
-        #expect(try withRawConnection(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") } == 3)
+        #expect(try withRawConnection(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") } == 4)
     }
 
     @Test func pathsNeedingPercentEncodingWork() throws {

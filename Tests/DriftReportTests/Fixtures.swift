@@ -34,3 +34,13 @@ func close(_ actual: Double?, _ expected: Any?, relative: Double, absolute: Doub
     guard let actual, let expected = (expected as? NSNumber)?.doubleValue else { return false }
     return abs(actual - expected) <= max(absolute, relative * abs(expected))
 }
+
+/// A p-value against scipy's at `Fixtures/vectors/README.md`'s rule: `abs 1e-14, rel 1e-9`
+/// from 1e-14 up, `rel 1e-6` in [1e-300, 1e-14) (the tiny number must really be produced, so 0
+/// fails), `abs 1e-305` below.
+func closePValue(_ actual: Double?, _ expected: Any?) -> Bool {
+    guard let expectedValue = (expected as? NSNumber)?.doubleValue else { return false }
+    if expectedValue >= 1e-14 { return close(actual, expected, relative: 1e-9, absolute: 1e-14) }
+    if expectedValue >= 1e-300 { return close(actual, expected, relative: 1e-6) }
+    return close(actual, expected, relative: 0, absolute: 1e-305)
+}

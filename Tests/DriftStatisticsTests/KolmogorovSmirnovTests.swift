@@ -238,10 +238,14 @@ struct KolmogorovSmirnovTests {
         let y = (0..<541).map { Double($0) + 1000 }
         let result = try kolmogorovSmirnov(x, y)
         #expect(result.method == .exact && result.statistic == 1)
-        // 2 / C(1081, 540) computed in log space.
-        let logBinomial = lgamma(1082.0) - lgamma(541.0) - lgamma(542.0)
-        let expected = 2 * exp(-logBinomial)
-        #expect(abs(result.pValue - expected) <= 1e-305)
+        // 2 / C(1081, 540) = 4.94e-324 (exact rational arithmetic), which rounds to the
+        // smallest subnormal: a flush to 0 would fail here.
+        #expect(result.pValue == Double.leastNonzeroMagnitude, "p \(result.pValue)")
+        // Deep in the subnormal range: 2 / C(1061, 530) = 3.30696e-318 (exact rational, correctly
+        // rounded), to within 4 subnormal steps (about 6e-6 relative).
+        let subnormal = try kolmogorovSmirnov(Array(x.prefix(530)), Array(y.prefix(531)))
+        #expect(subnormal.pValue > 0 && subnormal.pValue < Double.leastNormalMagnitude)
+        #expect(abs(subnormal.pValue - 3.30696e-318) <= 4 * Double.leastNonzeroMagnitude, "p \(subnormal.pValue)")
         // Moderately tiny: p = 2 / C(300, 150) ~ 1e-89, to 1e-9 relative.
         let small = try kolmogorovSmirnov(Array(x.prefix(150)), Array(y.prefix(151)))
         let expectedSmall = 2 * exp(-(lgamma(302.0) - lgamma(151.0) - lgamma(152.0)))

@@ -8,6 +8,10 @@ struct MultivariateVector: Decodable {
         let p_value: Double
         let bandwidth: Double
         let min_gap_to_permuted: Double
+        /// The p-value when every permuted statistic within 1e-12 of the observed one counts
+        /// below it, and when every one counts at or above it: the exact range rounding allows.
+        let p_value_min: Double
+        let p_value_max: Double
     }
     struct PCAExpected: Decodable {
         let components: Int
