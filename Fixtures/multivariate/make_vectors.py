@@ -88,8 +88,14 @@ def mmd(x, y, permutations, seed, bandwidth=None):
         exceed += stat >= observed
     # A permuted statistic within 1e-12 of the observed one could compare differently in Swift.
     margin = float(np.min(np.abs(np.array(permuted) - observed)))
+    # Those ties may count either way, and only those: the p-value's exact range.
+    gaps = np.array(permuted) - observed
+    surely_above = int(np.sum(gaps > 1e-12))
+    tied = int(np.sum(np.abs(gaps) <= 1e-12))
     return {"statistic": float(observed), "p_value": (1 + exceed) / (1 + permutations),
-            "bandwidth": sigma, "min_gap_to_permuted": margin}
+            "bandwidth": sigma, "min_gap_to_permuted": margin,
+            "p_value_min": (1 + surely_above) / (1 + permutations),
+            "p_value_max": (1 + surely_above + tied) / (1 + permutations)}
 
 
 def pca(reference, production, fraction, bootstrap, sigmas, seed):
