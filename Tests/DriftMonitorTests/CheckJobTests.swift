@@ -74,6 +74,7 @@ struct CheckJobTests {
         #expect(history.first?.driftedFeatures.count == 6)   // four features and the two multivariate tests
         #expect(history.last?.driftedFeatures.isEmpty == true)
         #expect(history.first?.metricsDelivered == nil)
+        #expect(history.map(\.driftwatchVersion) == [DriftwatchVersion.current, DriftwatchVersion.current])
     }
 
     @Test("unreadable inputs: exit code 2, recorded as a failure")
