@@ -1,4 +1,5 @@
 import DriftProfiles
+import DriftSources
 import DriftStatistics
 import DriftMultivariate
 import Foundation

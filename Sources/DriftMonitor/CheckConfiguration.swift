@@ -1,5 +1,6 @@
 import DriftMultivariate
 import DriftProfiles
+import DriftSources
 import DriftStatistics
 import Foundation
 

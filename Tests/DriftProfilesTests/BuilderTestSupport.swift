@@ -1,3 +1,4 @@
+import DriftSources
 import DriftTables
 import Foundation
 import GRDB
