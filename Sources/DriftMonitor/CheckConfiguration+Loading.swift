@@ -1,4 +1,3 @@
-import DriftProfiles
 import DriftSources
 import DriftStatistics
 import DriftMultivariate

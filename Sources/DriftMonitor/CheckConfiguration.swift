@@ -1,5 +1,4 @@
 import DriftMultivariate
-import DriftProfiles
 import DriftSources
 import DriftStatistics
 import Foundation

@@ -1,6 +1,5 @@
 import ArgumentParser
 import DriftMonitor
-import DriftProfiles
 import DriftSources
 import Foundation
 import Logging

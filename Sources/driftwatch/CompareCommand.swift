@@ -1,8 +1,8 @@
 import ArgumentParser
 import DriftMultivariate
 import DriftProfiles
-import DriftSources
 import DriftReport
+import DriftSources
 import DriftStatistics
 import DriftTables
 import Foundation
