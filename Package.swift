@@ -3,8 +3,9 @@
 //
 // Layers (acyclic, each folder under Sources/ is one module):
 //   DriftStatistics <- DriftMultivariate (MMD, PCA on OpenBLAS) <- DriftProfiles (SQLite)
-//   DriftTables (CSV input) <- DriftProfiles <- DriftReport (comparison)
-//     <- DriftMonitor (the hourly job: config, Pushgateway, Alertmanager) <- driftwatch (CLI)
+//   DriftTables (CSV input) <- DriftSources (production windows: SQLite, CSV) <- DriftProfiles
+//     <- DriftReport (comparison)
+//     <- DriftMonitor (the hourly job: config, run history, Pushgateway, Alertmanager) <- driftwatch (CLI)
 // DriftStatistics depends on the standard library and Foundation only; DriftMultivariate adds
 // OpenBLAS (CBLAS + LAPACKE) through the COpenBLAS system library target.
 import PackageDescription
@@ -16,6 +17,7 @@ let package = Package(
         .library(name: "DriftStatistics", targets: ["DriftStatistics"]),
         .library(name: "DriftMultivariate", targets: ["DriftMultivariate"]),
         .library(name: "DriftTables", targets: ["DriftTables"]),
+        .library(name: "DriftSources", targets: ["DriftSources"]),
         .library(name: "DriftProfiles", targets: ["DriftProfiles"]),
         .library(name: "DriftReport", targets: ["DriftReport"]),
         .library(name: "DriftMonitor", targets: ["DriftMonitor"]),
@@ -34,9 +36,17 @@ let package = Package(
         .target(name: "DriftMultivariate", dependencies: ["DriftStatistics", "COpenBLAS"]),
         .target(name: "DriftTables"),
         .target(
+            name: "DriftSources",
+            dependencies: [
+                "DriftTables",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
             name: "DriftProfiles",
             dependencies: [
-                "DriftStatistics", "DriftMultivariate", "DriftTables",
+                "DriftStatistics", "DriftMultivariate", "DriftTables", "DriftSources",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
@@ -45,7 +55,8 @@ let package = Package(
         .target(
             name: "DriftMonitor",
             dependencies: [
-                "DriftReport", "DriftProfiles", "DriftMultivariate", "DriftStatistics", "DriftTables",
+                "DriftReport", "DriftProfiles", "DriftSources", "DriftMultivariate", "DriftStatistics", "DriftTables",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
@@ -54,7 +65,8 @@ let package = Package(
         .executableTarget(
             name: "driftwatch",
             dependencies: [
-                "DriftReport", "DriftMonitor", "DriftMultivariate", "DriftProfiles", "DriftStatistics", "DriftTables",
+                "DriftReport", "DriftMonitor", "DriftMultivariate", "DriftProfiles", "DriftSources", "DriftStatistics",
+                "DriftTables",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -63,9 +75,13 @@ let package = Package(
         .testTarget(name: "DriftMultivariateTests", dependencies: ["DriftMultivariate", "DriftStatistics"]),
         .testTarget(name: "DriftTablesTests", dependencies: ["DriftTables"]),
         .testTarget(
+            name: "DriftSourcesTests",
+            dependencies: ["DriftSources", "DriftTables", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
             name: "DriftProfilesTests",
             dependencies: [
-                "DriftProfiles", "DriftMultivariate", "DriftStatistics", "DriftTables",
+                "DriftProfiles", "DriftSources", "DriftMultivariate", "DriftStatistics", "DriftTables",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -76,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "DriftMonitorTests",
             dependencies: [
-                "DriftMonitor", "DriftMultivariate", "DriftProfiles",
+                "DriftMonitor", "DriftMultivariate", "DriftProfiles", "DriftSources",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -63,6 +63,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "DriftProfiles", package: root),
+                .product(name: "DriftSources", package: root),
                 .product(name: "DriftStatistics", package: root),
                 .product(name: "DriftTables", package: root),
                 "BenchmarkData",

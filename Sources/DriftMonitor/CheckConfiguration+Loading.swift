@@ -1,4 +1,4 @@
-import DriftProfiles
+import DriftSources
 import DriftStatistics
 import DriftMultivariate
 import Foundation

@@ -1,5 +1,5 @@
 import DriftMultivariate
-import DriftProfiles
+import DriftSources
 import DriftStatistics
 import Foundation
 

@@ -86,22 +86,22 @@ public func performCheck(
         outcome.inputFailure = String(describing: error)
         logger.error("input failure: \(String(describing: error))")
     }
-    let store = dryRun ? nil : openHistory(configuration, outcome: &outcome, logger: logger)
+    let history = dryRun ? nil : openHistory(configuration, outcome: &outcome, logger: logger)
     var previouslyDrifted: [String: String] = [:]
     var previouslyUnmonitored: [String: String] = [:]
     var previousFailed = false
-    if let store {
+    if let history {
         do {
-            let id = try store.record(record(for: outcome, configuration: configuration, startedAt: startedAt, windowEnd: windowEnd))
+            let id = try history.record(record(for: outcome, configuration: configuration, startedAt: startedAt, windowEnd: windowEnd))
             outcome.historyID = id
-            previouslyDrifted = try store.lastDrifted(model: configuration.model, before: id)
+            previouslyDrifted = try history.lastDrifted(model: configuration.model, before: id)
             // The previous run's untested features, from its recorded result (an unreadable
             // result resolves nothing: the alerts then end on their own after resolve_after).
-            if let text = try store.lastSuccessfulResult(model: configuration.model, before: id),
+            if let text = try history.lastSuccessfulResult(model: configuration.model, before: id),
                let previous = try? CheckRun.fromJSON(text) {
                 previouslyUnmonitored = previous.unmonitoredFeatures
             }
-            previousFailed = try store.history(model: configuration.model, limit: 2).dropFirst().first?.status == .failure
+            previousFailed = try history.history(model: configuration.model, limit: 2).dropFirst().first?.status == .failure
         } catch {
             outcome.deliveryErrors.append("history: \(error)")
             logger.error("could not record the run: \(String(describing: error))")
@@ -159,10 +159,10 @@ public func performCheck(
             logger.error("alertmanager: \(String(describing: error))")
         }
     }
-    if let store, let id = outcome.historyID {
+    if let history, let id = outcome.historyID {
         let errors = outcome.deliveryErrors.filter { !$0.hasPrefix("history:") }
         do {
-            try store.markDelivered(id, metrics: metricsDelivered, alerts: alertsDelivered,
+            try history.markDelivered(id, metrics: metricsDelivered, alerts: alertsDelivered,
                                     error: errors.isEmpty ? nil : errors.joined(separator: "; "))
         } catch {
             outcome.deliveryErrors.append("history: \(error)")
@@ -171,9 +171,9 @@ public func performCheck(
     return outcome
 }
 
-private func openHistory(_ configuration: CheckConfiguration, outcome: inout CheckOutcome, logger: Logger) -> ProfileStore? {
+private func openHistory(_ configuration: CheckConfiguration, outcome: inout CheckOutcome, logger: Logger) -> RunHistory? {
     do {
-        return try ProfileStore(path: configuration.profiles, createIfMissing: false)
+        return RunHistory(store: try ProfileStore(path: configuration.profiles, createIfMissing: false))
     } catch {
         // The profile database itself is unreadable: the input failure already says so.
         if outcome.inputFailure == nil { outcome.deliveryErrors.append("history: \(error)") }

@@ -1,5 +1,6 @@
 import DriftProfiles
 import DriftReport
+import DriftSources
 import DriftStatistics
 import DriftTables
 import Foundation
@@ -94,10 +95,8 @@ private func checkFeatures(
         if let feature = profile.feature(named: name) { read.append((name: name, kind: feature.kind)) }
     }
     do {
-        sample = try ProductionReader.read(
-            path: configuration.production.sqlite, source: configuration.production.source,
-            timestampColumn: configuration.production.timestampColumn, window: timeWindow,
-            features: read, trackRows: Set(multivariateNames))
+        sample = try configuration.production.productionSource.read(
+            window: timeWindow, features: read, trackRows: Set(multivariateNames))
     } catch {
         throw InputFailure(String(describing: error))
     }

@@ -1,3 +1,4 @@
+import DriftSources
 import DriftStatistics
 import DriftTables
 
@@ -40,8 +41,8 @@ struct FeatureProfileBuilder: Sendable {
     }
 
     /// The text that stands for a BLOB value: BLOBs are not numbers, so they make a column
-    /// categorical, and all of them count as this one category.
-    static let blobText = "<blob>"
+    /// categorical, and all of them count as this one category (the production reader's too).
+    static let blobText = SQLiteSource.blobText
 
     /// The feature (column) name.
     let name: String

@@ -1,3 +1,4 @@
+import DriftSources
 import Foundation
 import GRDB
 
@@ -46,7 +47,20 @@ extension ProfileBuilder {
     ) throws -> ReferenceProfile {
         try validate(model: model, columns: columns, settings: settings)
         let description = source.description(path: path)
-        return try SQLiteSource.withReadTransaction(path: path, description: description) { db in
+        return try ProfileError.translatingSourceErrors {
+            try buildFromSQLite(
+                path: path, source: source, description: description, model: model, columns: columns,
+                settings: settings, createdAt: createdAt)
+        }
+    }
+
+    /// The body of ``fromSQLite(path:source:model:columns:settings:createdAt:)`` after the
+    /// arguments are validated; the source's errors are ``SourceError``s here.
+    private static func buildFromSQLite(
+        path: String, source: SQLiteSource, description: String, model: String, columns: [String]?,
+        settings: ProfileSettings, createdAt: Date
+    ) throws -> ReferenceProfile {
+        try SQLiteSource.withReadTransaction(path: path, description: description) { db in
             let statement = try source.prepareSelectAll(db, description: description)
             let names = statement.columnNames
             let selected = try selectColumns(

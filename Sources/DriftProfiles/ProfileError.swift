@@ -1,4 +1,4 @@
-/// Errors of the profile store, the profile builder and the production reader. Each message is
+/// Errors of the profile store and the profile builders. Each message is
 /// one line naming the file, model, table or column concerned.
 ///
 /// ```swift
@@ -16,6 +16,8 @@ public enum ProfileError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownModel(path: String, model: String, known: [String])
     /// The model has no such version.
     case unknownVersion(path: String, model: String, version: Int, known: [Int])
+    /// The profile has no features with these names (``ReferenceProfile/restricted(to:refitNote:)``).
+    case unknownFeatures(model: String, version: Int, names: [String])
     /// A stored array or field could not be decoded (the file was altered).
     case corruptProfile(path: String, model: String, version: Int, detail: String)
     /// The source table, query or columns cannot be read.
@@ -39,6 +41,8 @@ public enum ProfileError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\(path): no profile for model \"\(model)\" (models: \(list))"
         case let .unknownVersion(path, model, version, known):
             return "\(path): model \"\(model)\" has no version \(version) (versions: \(known.map(String.init).joined(separator: ", ")))"
+        case let .unknownFeatures(model, version, names):
+            return "profile \"\(model)\" version \(version) has no feature named \(names.joined(separator: ", "))"
         case let .corruptProfile(path, model, version, detail):
             return "\(path): profile \"\(model)\" version \(version) is damaged: \(detail)"
         case let .invalidSource(description, reason):

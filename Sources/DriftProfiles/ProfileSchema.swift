@@ -3,8 +3,8 @@ import GRDB
 /// The profile database's schema, built by versioned migrations.
 ///
 /// A migration, once shipped, is never edited: later schema changes are new migrations
-/// appended in ``migrator`` (the hourly job adds `"v2-history"`, a run-history table that can
-/// reference `profile.id` or `model.id`; `"v3-multivariate"` adds the multivariate references, `"v4-run-version"` the version of the
+/// appended in ``migrator`` (`"v2-history"` adds the hourly job's run-history table, which the
+/// job reads and writes through DriftMonitor's `RunHistory` and which can reference `profile.id` or `model.id`; `"v3-multivariate"` adds the multivariate references, `"v4-run-version"` the version of the
 /// build that recorded each run). A database that records a migration this build does
 /// not know was written by a newer Driftwatch and is refused, untouched.
 ///

@@ -42,8 +42,9 @@ public final class ProfileStore: Sendable {
     /// The database file, as given to ``init(path:createIfMissing:)``.
     public let path: String
 
-    /// The WAL-mode connection pool (one writer, concurrent readers).
-    let pool: DatabasePool
+    /// The WAL-mode connection pool (one writer, concurrent readers). The hourly job's run
+    /// history (DriftMonitor's `RunHistory`) reads and writes the `check_run` table through it.
+    package let pool: DatabasePool
 
     /// Opens (or creates) a profile database, checking it before anything is written.
     ///
@@ -117,7 +118,7 @@ public final class ProfileStore: Sendable {
     }
 
     /// ``wrappingErrors(path:_:)`` for this store's file.
-    func wrappingErrors<T>(_ body: () throws -> T) throws -> T {
+    package func wrappingErrors<T>(_ body: () throws -> T) throws -> T {
         try ProfileStore.wrappingErrors(path: path, body)
     }
 }

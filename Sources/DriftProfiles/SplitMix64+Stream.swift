@@ -1,3 +1,4 @@
+import DriftSources
 import DriftStatistics
 
 extension SplitMix64 {

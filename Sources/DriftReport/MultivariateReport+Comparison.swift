@@ -3,7 +3,7 @@ import DriftProfiles
 import DriftTables
 
 /// Runs the multivariate tests on two sets of row-tracked columns (see `CSVTable.load(…,
-/// trackRows:)` and `ProductionReader.read(…, trackRows:)`): the features are the reference
+/// trackRows:)` and `ProductionSource.read(…, trackRows:)`): the features are the reference
 /// columns that production also has, in reference order.
 ///
 /// ```swift

@@ -21,7 +21,7 @@ public struct LockstepRows: Sendable {
     /// Prepares a walk over `columns`.
     ///
     /// - Parameter columns: Columns read with row tracking, from the same rows (one table,
-    ///   or one window read by `ProductionReader`).
+    ///   or one window read by a production source).
     /// - Returns: `nil` when a column has no usable alignment (see ``ColumnSample/rowCursor()``)
     ///   or the columns' row counts differ. No columns walk zero rows.
     /// - Complexity: O(columns).

@@ -1,6 +1,6 @@
 import ArgumentParser
 import DriftMonitor
-import DriftProfiles
+import DriftSources
 import Foundation
 import Logging
 

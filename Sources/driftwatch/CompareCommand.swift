@@ -2,6 +2,7 @@ import ArgumentParser
 import DriftMultivariate
 import DriftProfiles
 import DriftReport
+import DriftSources
 import DriftStatistics
 import DriftTables
 import Foundation
@@ -146,7 +147,7 @@ struct CompareCommand: ParsableCommand {
         if let profileDB, let model {
             let store = try ProfileStore(path: profileDB, createIfMissing: false)
             var profile = try store.profile(model: model, version: version)
-            if let wanted { profile = try profile.restricted(to: wanted) }
+            if let wanted { profile = try Self.restrict(profile, to: wanted) }
             let production = try readProduction(kinds: profile.kinds, wanted: wanted ?? profile.features.map(\.name))
             report = try compareProfile(profile, production: production, options: options)
         } else {
@@ -177,28 +178,35 @@ struct CompareCommand: ParsableCommand {
 
     /// Production columns: the SQLite window, or the production CSV read with the given kinds.
     private func readProduction(kinds: [String: ColumnKind], wanted: [String]) throws -> [ColumnSample] {
-        if let productionSQLite, let timestampColumn {
-            let end = try at.map(parseTimestamp) ?? Date()
-            let timeWindow = try TimeWindow(end: end, duration: try parseDuration(window))
-            let source: SQLiteSource = table.map { .table($0) } ?? .query(query ?? "")
-            let features = wanted.compactMap { name in kinds[name].map { (name: name, kind: $0) } }
-            let sample = try ProductionReader.read(
-                path: productionSQLite, source: source, timestampColumn: timestampColumn,
-                window: timeWindow, features: features,
-                trackRows: noMultivariate ? [] : Set(features.map(\.name)))
-            if sample.rowCount == 0 {
-                FileHandle.standardError.write(Data(
-                    "note: no production rows in [\(formatTimestamp(timeWindow.start)), \(formatTimestamp(timeWindow.end)))\n".utf8))
-            }
-            if sample.invalidTimestamps > 0 {
-                FileHandle.standardError.write(Data("note: \(sample.invalidTimestamps) rows with unreadable timestamps were skipped\n".utf8))
-            }
-            return sample.columns
+        let features = wanted.compactMap { name in kinds[name].map { (name: name, kind: $0) } }
+        let trackRows = noMultivariate ? [] : Set(features.map(\.name))
+        guard let productionSQLite, let timestampColumn else {
+            let source = CSVProductionSource(path: files[files.count - 1])
+            return try source.read(window: nil, features: features, trackRows: trackRows).columns
         }
-        let path = files[files.count - 1]
-        return try CSVTable.load(
-            path: path, columns: try presentColumns(wanted, in: path), kinds: kinds, trackRows: try tracked(path)
-        ).columns
+        let end = try at.map(parseTimestamp) ?? Date()
+        let timeWindow = try TimeWindow(end: end, duration: try parseDuration(window))
+        let source = SQLiteProductionSource(
+            path: productionSQLite, source: table.map { .table($0) } ?? .query(query ?? ""),
+            timestampColumn: timestampColumn)
+        let sample = try source.read(window: timeWindow, features: features, trackRows: trackRows)
+        if sample.rowCount == 0 {
+            FileHandle.standardError.write(Data(
+                "note: no production rows in [\(formatTimestamp(timeWindow.start)), \(formatTimestamp(timeWindow.end)))\n".utf8))
+        }
+        if sample.invalidTimestamps > 0 {
+            FileHandle.standardError.write(Data("note: \(sample.invalidTimestamps) rows with unreadable timestamps were skipped\n".utf8))
+        }
+        return sample.columns
+    }
+
+    /// The profile limited to `--columns`; a name the profile lacks is a usage error.
+    private static func restrict(_ profile: ReferenceProfile, to names: [String]) throws -> ReferenceProfile {
+        do {
+            return try profile.restricted(to: names, refitNote: "with --columns \(names.joined(separator: ","))")
+        } catch ProfileError.unknownFeatures(_, _, let unknown) {
+            throw ValidationError("--columns: the profile has no feature named \(unknown.joined(separator: ", "))")
+        }
     }
 
     /// The multivariate knobs from the options.
@@ -243,30 +251,3 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension PSIBinning: ExpressibleByArgument {}
 extension PValueCorrection: ExpressibleByArgument {}
-
-extension ReferenceProfile {
-    /// The profile limited to the named features; an unknown name is an error.
-    func restricted(to names: [String]) throws -> ReferenceProfile {
-        let unknown = names.filter { feature(named: $0) == nil }
-        guard unknown.isEmpty else {
-            throw ValidationError("--columns: the profile has no feature named \(unknown.joined(separator: ", "))")
-        }
-        let wanted = Set(names)
-        let kept = features.filter { wanted.contains($0.name) }
-        // The stored multivariate sample covers every feature: refit on the chosen ones (same rows).
-        var reference: MultivariateReference?
-        var problem = multivariateProblem
-        if let stored = multivariate {
-            do {
-                let chosen = stored.sample.names.filter(wanted.contains)
-                reference = try MultivariateReference.fit(
-                    sample: stored.sample.selectingFeatures(chosen), settings: settings.multivariateSettings)
-            } catch {
-                problem = "\(error) (with --columns \(names.joined(separator: ",")))"
-            }
-        }
-        return ReferenceProfile(
-            model: model, version: version, createdAt: createdAt, source: source, settings: settings,
-            features: kept, multivariate: reference, multivariateProblem: problem)
-    }
-}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DriftMonitor
 import DriftProfiles
 import DriftReport
 import Foundation
@@ -25,8 +26,8 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try ProfileStore(path: db, createIfMissing: false)
-        let runs = try store.history(model: model, limit: limit)
+        let history = RunHistory(store: try ProfileStore(path: db, createIfMissing: false))
+        let runs = try history.history(model: model, limit: limit)
         switch format {
         case .json:
             let items: [JSONValue] = runs.map { run in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DriftMultivariate
 import DriftProfiles
+import DriftSources
 import Foundation
 
 /// `driftwatch profile create`: builds a reference profile by streaming a CSV file or a SQLite

@@ -22,7 +22,7 @@ struct CheckJobTests {
         await #expect(throws: RunLockError.self) {
             _ = try await performCheck(configuration, windowEnd: hourEnd(11), logger: quietLogger)
         }
-        #expect(try ProfileStore(path: configuration.profiles).history(model: "churn").isEmpty)
+        #expect(try RunHistory(store: ProfileStore(path: configuration.profiles)).history(model: "churn").isEmpty)
     }
 
     @Test("a dry run renders the body and alerts but records and sends nothing")
@@ -38,7 +38,7 @@ struct CheckJobTests {
         #expect(outcome.metricsBody?.contains("drift_multivariate_drifted{test=\"mmd\"} 1") == true)
         #expect(outcome.historyID == nil)
         #expect(outcome.deliveryErrors.isEmpty)
-        #expect(try ProfileStore(path: configuration.profiles).history(model: "churn").isEmpty)
+        #expect(try RunHistory(store: ProfileStore(path: configuration.profiles)).history(model: "churn").isEmpty)
     }
 
     @Test("an unreachable Pushgateway: the run is still recorded, exit code 3, the error kept in history")
@@ -49,7 +49,7 @@ struct CheckJobTests {
         }
         let outcome = try await performCheck(configuration, windowEnd: hourEnd(11), logger: quietLogger)
         #expect(outcome.exitCode == .deliveryFailed)
-        let history = try ProfileStore(path: configuration.profiles).history(model: "churn")
+        let history = try RunHistory(store: ProfileStore(path: configuration.profiles)).history(model: "churn")
         #expect(history.count == 1)
         let record = try #require(history.first)
         #expect(record.status == .success)
@@ -69,7 +69,7 @@ struct CheckJobTests {
         #expect(clean.exitCode == .noDrift)
         let drifted = try await performCheck(configuration, windowEnd: hourEnd(11), logger: quietLogger)
         #expect(drifted.exitCode == .driftFound)
-        let history = try ProfileStore(path: configuration.profiles).history(model: "churn")
+        let history = try RunHistory(store: ProfileStore(path: configuration.profiles)).history(model: "churn")
         #expect(history.map(\.featuresChecked) == [10, 10])
         #expect(history.first?.driftedFeatures.count == 6)   // four features and the two multivariate tests
         #expect(history.last?.driftedFeatures.isEmpty == true)
@@ -83,7 +83,7 @@ struct CheckJobTests {
         let outcome = try await performCheck(configuration, windowEnd: hourEnd(11), logger: quietLogger)
         #expect(outcome.exitCode == .inputError)
         #expect(outcome.metricsBody?.contains("drift_job_last_failure_timestamp_seconds") == true)
-        let record = try #require(try ProfileStore(path: configuration.profiles).history(model: "churn").first)
+        let record = try #require(try RunHistory(store: ProfileStore(path: configuration.profiles)).history(model: "churn").first)
         #expect(record.status == .failure)
         #expect(record.error?.contains("/nonexistent/production.db") == true)
     }
@@ -146,7 +146,7 @@ struct CheckJobServerTests {
                 == ["monthly_charges", "total_charges", "support_calls", "contract"])
         #expect(Set(firing.filter { ($0["labels"] as? [String: String])?["alertname"] == "MultivariateDrift" }
                         .compactMap { ($0["labels"] as? [String: String])?["test"] }) == ["mmd", "pca_reconstruction"])
-        let record = try #require(try ProfileStore(path: configuration.profiles).history(model: model).first)
+        let record = try #require(try RunHistory(store: ProfileStore(path: configuration.profiles)).history(model: model).first)
         #expect(record.metricsDelivered == true && record.alertsDelivered == true)
 
         let clean = try await performCheck(configuration, windowEnd: hourEnd(10), logger: quietLogger)

@@ -1,9 +1,10 @@
+import DriftSources
 import DriftTables
 import Foundation
 import GRDB
 @testable import DriftProfiles
 
-/// Temporary files and fixture paths for the builder and production-reader tests.
+/// Temporary files and fixture paths for the builder tests.
 enum BuilderTestSupport {
     /// The repository's `Fixtures/` folder.
     static let fixtures = URL(fileURLWithPath: #filePath)
@@ -12,7 +13,6 @@ enum BuilderTestSupport {
 
     static var churnReference: String { fixtures.appendingPathComponent("churn/reference.csv").path }
     static var churnDrifted: String { fixtures.appendingPathComponent("churn/production-drifted.csv").path }
-    static var predictions: String { fixtures.appendingPathComponent("production/predictions.db").path }
 
     /// A fresh empty directory under the temporary directory.
     static func directory() throws -> URL {

@@ -12,6 +12,7 @@
 import Benchmark
 import BenchmarkData
 import DriftProfiles
+import DriftSources
 import DriftStatistics
 import DriftTables
 import Foundation
@@ -74,13 +75,13 @@ let benchmarks: @Sendable () -> Void = {
         metrics: [.wallClock, .throughput, rowsPerSecond, .peakMemoryResident],
         warmupIterations: 1, maxDuration: .seconds(10), maxIterations: 20)
 
-    // ProductionReader.read of 2019-05-01 [12:00, 13:00) from the 1 M-row table (indexed ISO
+    // SQLiteProductionSource.read of 2019-05-01 [12:00, 13:00) from the 1 M-row table (indexed ISO
     // `ts`): 36 000 rows × 10 features. Includes the reader's full-table count of unreadable
     // timestamps (one index scan of all 1 M rows).
     Benchmark("window read 1h 36000 of 1e6 rows x10", configuration: readConfiguration) { (benchmark: Benchmark, path: String) in
         try measureRows(benchmark) {
-            let sample = try ProductionReader.read(
-                path: path, source: .table(ProfileData.samples.table), timestampColumn: "ts",
+            let source = SQLiteProductionSource(path: path, source: .table(ProfileData.samples.table), timestampColumn: "ts")
+            let sample = try source.read(
                 window: try TimeWindow(end: ProfileData.samplesWindowEnd, duration: 3_600),
                 features: sampleFeatures.map { (name: $0, kind: .numeric) })
             precondition(sample.rowCount == 36_000 && sample.problems.isEmpty && sample.invalidTimestamps == 0)
@@ -95,8 +96,8 @@ let benchmarks: @Sendable () -> Void = {
     // production table, 100 000 rows × 50 features.
     let productionFeatures = ProfileData.featureNames(ProfileData.production.columns)
     func readProductionWindow(_ path: String) throws -> ProductionSample {
-        let sample = try ProductionReader.read(
-            path: path, source: .table(ProfileData.production.table), timestampColumn: "ts",
+        let source = SQLiteProductionSource(path: path, source: .table(ProfileData.production.table), timestampColumn: "ts")
+        let sample = try source.read(
             window: try TimeWindow(end: ProfileData.productionWindowEnd, duration: 3_600),
             features: productionFeatures.map { (name: $0, kind: .numeric) })
         precondition(sample.rowCount == 100_000 && sample.problems.isEmpty && sample.columns.count == 50)

@@ -1,11 +1,44 @@
+import DriftProfiles
 import Foundation
 import GRDB
 
-extension ProfileStore {
+/// The hourly job's run history: one row per run in the `check_run` table of the model's
+/// profile database, written before anything is sent and updated with the delivery outcome.
+///
+/// The profile database creates and migrates the table (`"v2-history"`, `"v4-run-version"`),
+/// so every profile database, old or new, has it; this type is the only code that reads or
+/// writes it.
+///
+/// ```swift
+/// let history = RunHistory(store: try ProfileStore(path: "profiles.db"))
+/// let id = try history.record(RunRecord(model: "churn", profileVersion: 3, startedAt: Date(),
+///                                       windowStart: nil, windowEnd: nil, status: .success))
+/// try history.markDelivered(id, metrics: true, alerts: true, error: nil)
+/// let last24 = try history.history(model: "churn", limit: 24)
+/// ```
+///
+/// Safe to share between threads, like the store.
+public struct RunHistory: Sendable {
+    /// The profile database holding the table.
+    public let store: ProfileStore
+
+    /// The history kept in `store`'s database.
+    ///
+    /// - Parameter store: An open profile database.
+    /// - Complexity: O(1).
+    public init(store: ProfileStore) {
+        self.store = store
+    }
+
+    private var pool: DatabasePool { store.pool }
+
+    private func wrappingErrors<T>(_ body: () throws -> T) throws -> T {
+        try store.wrappingErrors(body)
+    }
     /// Records a run in the history table, in one transaction, before anything is sent.
     ///
     /// ```swift
-    /// let id = try store.record(RunRecord(model: "churn", profileVersion: 3, startedAt: Date(), …))
+    /// let id = try history.record(RunRecord(model: "churn", profileVersion: 3, startedAt: Date(), …))
     /// ```
     ///
     /// - Parameter record: The run.
@@ -101,7 +134,7 @@ extension ProfileStore {
     /// ``RunRecord/resultJSON`` holds), for resolving alerts against the previous run's state.
     ///
     /// ```swift
-    /// let previous = try store.lastSuccessfulResult(model: "churn", before: currentID)
+    /// let previous = try history.lastSuccessfulResult(model: "churn", before: currentID)
     /// ```
     ///
     /// - Parameters:

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import DriftProfiles
+@testable import DriftSources
 
 @Suite struct TimeParsingTests {
     // MARK: Timestamps: rejections first
@@ -12,7 +12,7 @@ import Testing
         "2019-04-30Z", "-1556625600", "+1556625600", "01556625600", "1556625600.", "1.5e9", "0x10", "now", "12:00",
     ])
     func rejectsMalformedTimestamps(text: String) {
-        #expect(throws: ProfileError.self) { try parseTimestamp(text) }
+        #expect(throws: SourceError.self) { try parseTimestamp(text) }
     }
 
     @Test(arguments: [
@@ -25,7 +25,7 @@ import Testing
         do {
             _ = try parseTimestamp(text)
             Issue.record("\(text) was accepted")
-        } catch let error as ProfileError {
+        } catch let error as SourceError {
             #expect(error.description.contains("\"\(text)\""))
             #expect(error.description.contains(fragment), "\(error)")
         } catch {
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func errorMessageNamesTextAndFormats() {
-        #expect(throws: ProfileError.invalidArgument(
+        #expect(throws: SourceError.invalidArgument(
             name: "timestamp",
             reason: "\"yesterday\" is not a timestamp; expected ISO-8601 like 2019-04-30T12:00:00Z or "
                 + "2019-04-30 12:00:00.000 (UTC when no zone), or Unix seconds like 1556625600")
@@ -83,7 +83,7 @@ import Testing
         do {
             _ = try parseDuration(text)
             Issue.record("\(text) was accepted")
-        } catch let error as ProfileError {
+        } catch let error as SourceError {
             #expect(error.description.contains("\"\(text)\""), "\(error)")
         } catch {
             Issue.record("unexpected \(error)")
@@ -91,7 +91,7 @@ import Testing
     }
 
     @Test func durationMessagesSayWhatIsWrong() {
-        #expect(throws: ProfileError.invalidArgument(
+        #expect(throws: SourceError.invalidArgument(
             name: "duration",
             reason: "\"3x\" has an unknown unit \"x\"; expected a duration like 30s, 15m, 1h, 1h30m, 7d or 1w")
         ) { try parseDuration("3x") }
@@ -114,10 +114,10 @@ import Testing
     @Test func windowRejectsEmptyAndNegativeDurations() throws {
         let end = try parseTimestamp("2019-04-30T11:00:00Z")
         for duration in [0, -1, .infinity, .nan] as [TimeInterval] {
-            #expect(throws: ProfileError.self) { try TimeWindow(end: end, duration: duration) }
+            #expect(throws: SourceError.self) { try TimeWindow(end: end, duration: duration) }
         }
-        #expect(throws: ProfileError.self) { try TimeWindow(start: end, end: end) }
-        #expect(throws: ProfileError.self) { try TimeWindow(start: end, end: end.addingTimeInterval(-1)) }
+        #expect(throws: SourceError.self) { try TimeWindow(start: end, end: end) }
+        #expect(throws: SourceError.self) { try TimeWindow(start: end, end: end.addingTimeInterval(-1)) }
     }
 
     @Test func windowIsHalfOpen() throws {

@@ -18,11 +18,11 @@ import Foundation
 ///
 /// The year has four digits (0000–9999); month, day, hour (00–23), minute and second (00–59;
 /// no leap second) are checked, including the length of the month. The same parser decides the
-/// timestamps of production rows stored as TEXT (see ``ProductionReader``).
+/// timestamps of production rows stored as TEXT (see ``SQLiteProductionSource``).
 ///
 /// - Parameter text: The timestamp.
 /// - Returns: The instant.
-/// - Throws: ``ProfileError/invalidArgument(name:reason:)`` naming the text and what is wrong.
+/// - Throws: ``SourceError/invalidArgument(name:reason:)`` naming the text and what is wrong.
 /// - Complexity: O(length of `text`).
 public func parseTimestamp(_ text: String) throws -> Date {
     var copy = text
@@ -31,7 +31,7 @@ public func parseTimestamp(_ text: String) throws -> Date {
     case .success(let seconds):
         return Date(timeIntervalSince1970: seconds)
     case .failure(let failure):
-        throw ProfileError.invalidArgument(
+        throw SourceError.invalidArgument(
             name: "timestamp",
             reason: "\"\(text)\" \(failure.reason); expected ISO-8601 like 2019-04-30T12:00:00Z or "
                 + "2019-04-30 12:00:00.000 (UTC when no zone), or Unix seconds like 1556625600")

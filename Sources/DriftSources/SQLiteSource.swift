@@ -18,8 +18,8 @@ public enum SQLiteSource: Sendable, Hashable {
     /// The rows of a `SELECT` statement.
     case query(String)
 
-    /// `sqlite:PATH table=T` or `sqlite:PATH query=SQL`: the source in messages and in
-    /// ``ProfileSource/description``.
+    /// `sqlite:PATH table=T` or `sqlite:PATH query=SQL`: the source in messages and in the
+    /// description of a profile built from it.
     ///
     /// ```swift
     /// SQLiteSource.query("SELECT 1 AS x").description(path: "a.db")   // "sqlite:a.db query=SELECT 1 AS x"
@@ -60,8 +60,12 @@ public enum SQLiteSource: Sendable, Hashable {
     /// `SELECT * FROM` the source.
     var selectAll: String { "SELECT * FROM \(fromClause)" }
 
+    /// The text that stands for a BLOB value wherever a cell is read as text: BLOBs are not
+    /// numbers, so they make a column categorical, and all of them count as this one category.
+    package static let blobText = "<blob>"
+
     /// `name` as a double-quoted SQL identifier (inner quotes doubled).
-    static func quoteIdentifier(_ name: String) -> String {
+    package static func quoteIdentifier(_ name: String) -> String {
         "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -3,15 +3,15 @@ import DriftTables
 /// The production rows of one time window, read per feature, with what could not be tested.
 ///
 /// ```swift
-/// let sample = try ProductionReader.read(
-///     path: "predictions.db", source: .table("predictions"), timestampColumn: "ts",
-///     window: window, features: profile.features.map { ($0.name, $0.kind) })
-/// if sample.rowCount == 0 { print("no production rows in \(sample.window)") }
+/// let source = SQLiteProductionSource(path: "predictions.db", source: .table("predictions"), timestampColumn: "ts")
+/// let sample = try source.read(window: window, features: profile.features.map { ($0.name, $0.kind) })
+/// if sample.rowCount == 0 { print("no production rows in \(window)") }
 /// for (feature, problem) in sample.problems { print(feature, problem) }
 /// ```
 public struct ProductionSample: Sendable {
-    /// The window that was read, `[start, end)`.
-    public let window: TimeWindow
+    /// The window that was read, `[start, end)`; nil when the whole source was read (a CSV
+    /// file, see ``ProductionSource/read(window:features:trackRows:)``).
+    public let window: TimeWindow?
     /// The rows whose timestamp falls in the window (0 for an empty window: the caller
     /// reports it).
     public let rowCount: Int
@@ -21,21 +21,21 @@ public struct ProductionSample: Sendable {
     public let columns: [ColumnSample]
     /// Per feature, why it cannot be tested: not in the source, or text in a numeric column.
     public let problems: [String: String]
-    /// Rows of the whole source whose timestamp cannot be read (NULL, a BLOB, unparseable
-    /// text, a non-finite number): they belong to no window, so they are counted on every read
-    /// rather than silently dropped.
+    /// Candidate rows whose timestamp cannot be read (NULL, a BLOB, unparseable text, a
+    /// non-finite number): they belong to no window, so they are counted rather than silently
+    /// dropped (0 for a source without timestamps).
     public let invalidTimestamps: Int
 
     /// Creates a sample from its parts.
     ///
     /// - Parameters:
-    ///   - window: The window read.
+    ///   - window: The window read, or nil for the whole source.
     ///   - rowCount: Rows in the window.
     ///   - columns: The features' columns.
     ///   - problems: Per-feature problems.
     ///   - invalidTimestamps: Rows with an unreadable timestamp.
     public init(
-        window: TimeWindow, rowCount: Int, columns: [ColumnSample], problems: [String: String],
+        window: TimeWindow?, rowCount: Int, columns: [ColumnSample], problems: [String: String],
         invalidTimestamps: Int
     ) {
         self.window = window

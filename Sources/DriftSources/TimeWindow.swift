@@ -28,15 +28,15 @@ public struct TimeWindow: Sendable, Hashable, CustomStringConvertible {
     /// - Parameters:
     ///   - end: The exclusive end.
     ///   - duration: The length in seconds, positive and finite.
-    /// - Throws: ``ProfileError/invalidArgument(name:reason:)`` for a duration that is not
+    /// - Throws: ``SourceError/invalidArgument(name:reason:)`` for a duration that is not
     ///   positive and finite, or an end that is not finite.
     /// - Complexity: O(1).
     public init(end: Date, duration: TimeInterval) throws {
         guard duration.isFinite, duration > 0 else {
-            throw ProfileError.invalidArgument(name: "window", reason: "duration \(duration) s is not positive")
+            throw SourceError.invalidArgument(name: "window", reason: "duration \(duration) s is not positive")
         }
         guard end.timeIntervalSince1970.isFinite else {
-            throw ProfileError.invalidArgument(name: "window", reason: "the end is not a finite time")
+            throw SourceError.invalidArgument(name: "window", reason: "the end is not a finite time")
         }
         try self.init(start: end.addingTimeInterval(-duration), end: end)
     }
@@ -51,11 +51,11 @@ public struct TimeWindow: Sendable, Hashable, CustomStringConvertible {
     /// - Parameters:
     ///   - start: The first instant in the window.
     ///   - end: The exclusive end, after `start`.
-    /// - Throws: ``ProfileError/invalidArgument(name:reason:)`` unless `start < end`, both finite.
+    /// - Throws: ``SourceError/invalidArgument(name:reason:)`` unless `start < end`, both finite.
     /// - Complexity: O(1).
     public init(start: Date, end: Date) throws {
         guard start.timeIntervalSince1970.isFinite, end.timeIntervalSince1970.isFinite, start < end else {
-            throw ProfileError.invalidArgument(
+            throw SourceError.invalidArgument(
                 name: "window", reason: "start \(start) must be before end \(end)")
         }
         self.start = start

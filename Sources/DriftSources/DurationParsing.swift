@@ -15,11 +15,11 @@ import Foundation
 ///
 /// - Parameter text: The duration, for example `"1h"` or `"720h"`.
 /// - Returns: The duration in seconds.
-/// - Throws: ``ProfileError/invalidArgument(name:reason:)`` naming the text and what is wrong
+/// - Throws: ``SourceError/invalidArgument(name:reason:)`` naming the text and what is wrong
 ///   (an unknown unit, a missing number, units out of order, zero, overflow).
 /// - Complexity: O(length of `text`).
 public func parseDuration(_ text: String) throws -> TimeInterval {
-    func failure(_ why: String) -> ProfileError {
+    func failure(_ why: String) -> SourceError {
         .invalidArgument(
             name: "duration",
             reason: "\"\(text)\" \(why); expected a duration like 30s, 15m, 1h, 1h30m, 7d or 1w")

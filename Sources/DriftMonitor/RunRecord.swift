@@ -4,7 +4,7 @@ import Foundation
 /// its results were delivered.
 ///
 /// ```swift
-/// let runs = try store.history(model: "churn", limit: 24)
+/// let runs = try RunHistory(store: store).history(model: "churn", limit: 24)
 /// for run in runs { print(run.startedAt, run.status, run.driftedFeatures) }
 /// ```
 public struct RunRecord: Sendable, Hashable {
@@ -49,7 +49,7 @@ public struct RunRecord: Sendable, Hashable {
     /// were kept).
     public var driftwatchVersion: String?
 
-    /// Creates a record to be written with ``ProfileStore/record(_:)``.
+    /// Creates a record to be written with ``RunHistory/record(_:)``.
     public init(
         model: String, profileVersion: Int?, startedAt: Date, windowStart: Date?, windowEnd: Date?,
         status: Status, error: String? = nil, featuresChecked: Int = 0, driftedFeatures: [String: String] = [:],

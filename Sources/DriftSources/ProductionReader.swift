@@ -4,7 +4,8 @@ import DriftTables
 import GRDB
 import GRDBSQLite
 
-/// Reads one time window of production data from a SQLite table or query.
+/// Reads one time window of production data from a SQLite table or query: the engine behind
+/// ``SQLiteProductionSource``.
 ///
 /// ```swift
 /// let window = try TimeWindow(end: try parseTimestamp("2019-04-30T11:00:00Z"), duration: 3_600)
@@ -52,7 +53,7 @@ import GRDBSQLite
 /// **Features.** Columns map to features by name, **case-sensitively** (`Age` is not `age`).
 /// Each feature is read with the profile's kind through `ColumnSampleBuilder`: NULL is
 /// missing, INTEGER and REAL are numbers (in a categorical feature an INTEGER counts as its
-/// digits, as in ``ProfileBuilder``), TEXT is read like a CSV cell, a BLOB is the text
+/// digits, as in the SQLite profile builder), TEXT is read like a CSV cell, a BLOB is the text
 /// `<blob>`. A feature the source does not have, or a numeric feature with text values, gets
 /// an entry in ``ProductionSample/problems``; the other features are read normally.
 ///
@@ -71,7 +72,7 @@ import GRDBSQLite
 ///
 /// **Memory.** The window's values are held (they are tested); nothing else grows with the
 /// table.
-public enum ProductionReader {
+enum ProductionReader {
     /// Reads the rows of `source` whose timestamp is in `window`.
     ///
     /// - Parameters:
@@ -86,15 +87,15 @@ public enum ProductionReader {
     ///     categorical feature and 4 bytes per missing cell of a numeric one, plus a hash per
     ///     row while reading.
     /// - Returns: The window's columns, problems and counts.
-    /// - Throws: ``ProfileError/invalidSource(description:reason:)`` naming
+    /// - Throws: ``SourceError/invalidSource(description:reason:)`` naming
     ///   `sqlite:PATH table=T` / `sqlite:PATH query=SQL` for a missing or unreadable file, a
     ///   missing table, a failing query or a missing timestamp column;
-    ///   ``ProfileError/invalidArgument(name:reason:)`` for an empty or repeated feature name.
+    ///   ``SourceError/invalidArgument(name:reason:)`` for an empty or repeated feature name.
     /// - Complexity: O(candidate rows · features) for the window (with an index on the
     ///   timestamp column: the rows within a minute of the window, plus the index entries of
     ///   about three days examined for texts with an offset); memory O(rows in the window ·
     ///   features). Only the timestamp and feature columns are read, straight from the statement.
-    public static func read(
+    static func read(
         path: String, source: SQLiteSource, timestampColumn: String, window: TimeWindow,
         features: [(name: String, kind: ColumnKind)], trackRows: Set<String> = []
     ) throws -> ProductionSample {
@@ -109,28 +110,20 @@ public enum ProductionReader {
         path: String, source: SQLiteSource, timestampColumn: String, window: TimeWindow,
         features: [(name: String, kind: ColumnKind)], trackRows: Set<String>, shareCount: Int?
     ) throws -> ProductionSample {
-        var seen: Set<String> = []
-        for feature in features {
-            guard !feature.name.isEmpty else {
-                throw ProfileError.invalidArgument(name: "features", reason: "a feature name is empty")
-            }
-            guard seen.insert(feature.name).inserted else {
-                throw ProfileError.invalidArgument(name: "features", reason: "\"\(feature.name)\" is listed twice")
-            }
-        }
+        try ColumnProblem.checkNames(features)
         let description = source.description(path: path)
         // One connection finds the columns and the timestamp format ...
         let (names, offsets) = try SQLiteSource.withReadTransaction(path: path, description: description) { db in
             let names = try source.prepareSelectAll(db, description: description).columnNames
             guard names.contains(timestampColumn) else {
-                throw ProfileError.invalidSource(
+                throw SourceError.invalidSource(
                     description: description,
-                    reason: "no timestamp column \"\(timestampColumn)\"\(caseHint(timestampColumn, names)) (columns: \(names.joined(separator: ", ")))")
+                    reason: "no timestamp column \"\(timestampColumn)\"\(ColumnProblem.caseHint(timestampColumn, names)) (columns: \(names.joined(separator: ", ")))")
             }
             do {
                 return (names, try hasOffsetTimestamps(db, source: source, timestampColumn: timestampColumn))
             } catch let error as DatabaseError {
-                throw ProfileError.invalidSource(description: description, reason: error.message ?? "\(error)")
+                throw SourceError.invalidSource(description: description, reason: error.message ?? "\(error)")
             }
         }
         var problems: [String: String] = [:]
@@ -139,8 +132,7 @@ public enum ProductionReader {
             if names.contains(feature.name) {
                 present.append(feature)
             } else {
-                problems[feature.name] =
-                    "column \"\(feature.name)\" is not in \(source.displayName) (renamed?)\(caseHint(feature.name, names))"
+                problems[feature.name] = ColumnProblem.missing(feature.name, in: source.displayName, columns: names)
             }
         }
         // ... then the columns are read in parallel, each share of them on its own connection:
@@ -175,14 +167,9 @@ public enum ProductionReader {
         var columns: [ColumnSample] = []
         for feature in present {
             guard let builder = byName[feature.name] else { continue }
-            columns.append(builder.build())
-            if builder.textCount > 0 {
-                var message = "\(builder.textCount) text value\(builder.textCount == 1 ? "" : "s") in a numeric column"
-                if let first = builder.firstText {
-                    message += ", first '\(first.text)' at window row \(first.row)"
-                }
-                problems[builder.name] = message
-            }
+            let column = builder.build()
+            columns.append(column)
+            if let problem = ColumnProblem.text(in: column) { problems[column.name] = problem }
         }
         return ProductionSample(
             window: window, rowCount: scanned.first?.rowCount ?? 0, columns: columns, problems: problems,
@@ -238,7 +225,7 @@ public enum ProductionReader {
                 }
             }
         } catch let error as DatabaseError {
-            throw ProfileError.invalidSource(description: description, reason: error.message ?? "\(error)")
+            throw SourceError.invalidSource(description: description, reason: error.message ?? "\(error)")
         }
         if tracking { result.order = order.value }
         return result
@@ -299,7 +286,7 @@ public enum ProductionReader {
 
     /// Feeds column `column` of the current row to `builder`: NULL is missing, INTEGER and REAL
     /// are numbers (an INTEGER in a categorical feature counts as its digits), TEXT is parsed
-    /// like a CSV cell, a BLOB is the text ``FeatureProfileBuilder/blobText``.
+    /// like a CSV cell, a BLOB is the text ``SQLiteSource/blobText``.
     private static func add(
         _ statement: SQLiteStatement, column: Int32, to builder: inout ColumnSampleBuilder, kind: ColumnKind
     ) {
@@ -322,13 +309,8 @@ public enum ProductionReader {
             }
             builder.addCell(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))))
         default:
-            builder.addText(FeatureProfileBuilder.blobText)
+            builder.addText(SQLiteSource.blobText)
         }
-    }
-
-    private static func caseHint(_ name: String, _ names: [String]) -> String {
-        guard let other = names.first(where: { $0.lowercased() == name.lowercased() }) else { return "" }
-        return "; names are case-sensitive and there is \"\(other)\""
     }
 }
 
@@ -348,6 +330,6 @@ private final class ScanResults: @unchecked Sendable {
     var values: [Result<ProductionReader.Scan, any Error>] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.map { $0 ?? .failure(ProfileError.invalidArgument(name: "scan", reason: "a parallel read did not finish")) }
+        return slots.map { $0 ?? .failure(SourceError.invalidArgument(name: "scan", reason: "a parallel read did not finish")) }
     }
 }

@@ -2,10 +2,10 @@ import DriftTables
 import Foundation
 import GRDB
 import Testing
-@testable import DriftProfiles
+@testable import DriftSources
 
 @Suite struct ProductionReaderTests {
-    private typealias Support = BuilderTestSupport
+    private typealias Support = SourceTestSupport
 
     private static let churnFeatures: [(name: String, kind: ColumnKind)] = [
         ("tenure_months", .numeric), ("monthly_charges", .numeric), ("total_charges", .numeric), ("age", .numeric),
@@ -22,15 +22,15 @@ import Testing
     @Test func sourceErrorsNameTheSource() throws {
         let window = try hour("2019-04-30T10:00:00Z")
         let missing = try Support.directory().appendingPathComponent("none.db").path
-        #expect(throws: ProfileError.invalidSource(description: "sqlite:\(missing) table=predictions", reason: "no such file")) {
+        #expect(throws: SourceError.invalidSource(description: "sqlite:\(missing) table=predictions", reason: "no such file")) {
             try ProductionReader.read(path: missing, source: .table("predictions"), timestampColumn: "ts", window: window, features: [])
         }
         let csv = try Support.file("ts,x\n")
-        #expect(throws: ProfileError.invalidSource(description: "sqlite:\(csv) table=predictions", reason: "file is not a database")) {
+        #expect(throws: SourceError.invalidSource(description: "sqlite:\(csv) table=predictions", reason: "file is not a database")) {
             try ProductionReader.read(path: csv, source: .table("predictions"), timestampColumn: "ts", window: window, features: [])
         }
         let db = Support.predictions
-        #expect(throws: ProfileError.invalidSource(description: "sqlite:\(db) table=scores", reason: "no such table: scores")) {
+        #expect(throws: SourceError.invalidSource(description: "sqlite:\(db) table=scores", reason: "no such table: scores")) {
             try ProductionReader.read(path: db, source: .table("scores"), timestampColumn: "ts", window: window, features: [])
         }
         do {
@@ -38,7 +38,7 @@ import Testing
                 path: db, source: .query("SELECT * FROM predictions WHERE nope > 1"), timestampColumn: "ts",
                 window: window, features: [])
             Issue.record("a failing query was accepted")
-        } catch let error as ProfileError {
+        } catch let error as SourceError {
             #expect(error == .invalidSource(
                 description: "sqlite:\(db) query=SELECT * FROM predictions WHERE nope > 1", reason: "no such column: nope"))
         }
@@ -46,11 +46,11 @@ import Testing
             _ = try ProductionReader.read(
                 path: db, source: .table("predictions"), timestampColumn: "TS", window: window, features: [])
             Issue.record("a missing timestamp column was accepted")
-        } catch let ProfileError.invalidSource(description, reason) {
+        } catch let SourceError.invalidSource(description, reason) {
             #expect(description == "sqlite:\(db) table=predictions")
             #expect(reason.hasPrefix("no timestamp column \"TS\"; names are case-sensitive and there is \"ts\" (columns: id, ts, "))
         }
-        #expect(throws: ProfileError.invalidArgument(name: "features", reason: "\"age\" is listed twice")) {
+        #expect(throws: SourceError.invalidArgument(name: "features", reason: "\"age\" is listed twice")) {
             try ProductionReader.read(
                 path: db, source: .table("predictions"), timestampColumn: "ts", window: window,
                 features: [("age", .numeric), ("age", .numeric)])
