@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "DriftMonitorTests",
             dependencies: [
-                "DriftMonitor", "DriftMultivariate", "DriftProfiles", "DriftSources",
+                "DriftMonitor", "DriftMultivariate", "DriftProfiles", "DriftReport", "DriftSources",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,6 +1,7 @@
 import DriftSources
 import DriftStatistics
 import DriftMultivariate
+import DriftReport
 import Foundation
 import Yams
 
@@ -128,10 +129,11 @@ extension CheckConfiguration {
                 var entry = FeatureConfiguration(name: try name.nonEmptyString())
                 if let test = members["test"] {
                     let value = try test.string()
-                    guard ["ks", "cramer_von_mises", "chi_square"].contains(value) else {
-                        throw test.error("\"\(value)\" is not one of ks, cramer_von_mises, chi_square")
+                    guard let chosen = DriftTest(rawValue: value) else {
+                        let names = DriftTest.allCases.map(\.rawValue).joined(separator: ", ")
+                        throw test.error("\"\(value)\" is not one of \(names)")
                     }
-                    entry.test = value
+                    entry.test = chosen
                 }
                 if let minSamples = members["min_samples"] {
                     entry.minSamples = try minSamples.int()

@@ -1,4 +1,5 @@
 import DriftMultivariate
+import DriftReport
 import DriftSources
 import DriftStatistics
 import Foundation
@@ -112,41 +113,15 @@ public struct FeatureConfiguration: Sendable, Hashable {
     public var name: String
     /// The test whose p-value decides drift: `ks` or `cramer_von_mises` for numeric features,
     /// `chi_square` for categorical ones. Default: `ks` / `chi_square`.
-    public var test: String?
+    public var test: DriftTest?
     /// Overrides the job's `min_samples` for this feature.
     public var minSamples: Int?
 
     /// Creates a feature entry.
-    public init(name: String, test: String? = nil, minSamples: Int? = nil) {
+    public init(name: String, test: DriftTest? = nil, minSamples: Int? = nil) {
         self.name = name
         self.test = test
         self.minSamples = minSamples
     }
 }
 
-/// The effect-size gate (the `effect_size:` block): "KS flags everything at large n".
-///
-/// ```yaml
-/// effect_size:
-///   psi: 0.1
-///   wasserstein_normalized: 0.1
-/// ```
-public struct EffectSizeGate: Sendable, Hashable {
-    /// A drifted feature must also have PSI above this (when set) …
-    public var psi: Double?
-    /// … or a normalized Wasserstein distance above this (when set).
-    public var wassersteinNormalized: Double?
-
-    /// Creates a gate; a feature passes when either configured threshold is exceeded.
-    public init(psi: Double? = nil, wassersteinNormalized: Double? = nil) {
-        self.psi = psi
-        self.wassersteinNormalized = wassersteinNormalized
-    }
-
-    /// Whether a feature with these effect sizes passes the gate.
-    public func passes(psi featurePSI: Double?, wassersteinNormalized featureW: Double?) -> Bool {
-        if let psi, let featurePSI, featurePSI > psi { return true }
-        if let wassersteinNormalized, let featureW, featureW > wassersteinNormalized { return true }
-        return false
-    }
-}

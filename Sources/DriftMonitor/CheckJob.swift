@@ -190,7 +190,7 @@ private func record(for outcome: CheckOutcome, configuration: CheckConfiguration
             status: .failure, error: outcome.inputFailure, driftwatchVersion: DriftwatchVersion.current)
     }
     var drifted: [String: String] = [:]
-    for feature in run.driftedFeatures { drifted[feature.name] = feature.primary?.test ?? "none" }
+    for feature in run.driftedFeatures { drifted[feature.name] = feature.primary?.test.rawValue ?? "none" }
     for test in run.multivariate?.driftedTests ?? [] { drifted[MultivariateAlertKey.prefix + test] = test }
     return RunRecord(
         model: run.model, profileVersion: run.profileVersion, startedAt: startedAt,

@@ -1,4 +1,5 @@
 import DriftProfiles
+import DriftReport
 import DriftStatistics
 import DriftTables
 import Foundation
@@ -61,22 +62,10 @@ public struct CheckRun: Sendable, Hashable, Codable {
     public var checkedFeatures: [FeatureCheck] { features.filter { $0.status == .tested } }
 }
 
-/// Whether a feature could be tested in a run, and if not, why.
-public enum FeatureStatus: String, Sendable, Hashable, Codable, CaseIterable {
-    /// The tests ran.
-    case tested
-    /// Fewer production (or reference) values than `min_samples`: reported, not tested.
-    case insufficientSamples = "insufficient_samples"
-    /// The production table has no column of that name.
-    case missingColumn = "missing_column"
-    /// The tests could not run (say, text in a numeric column); ``FeatureCheck/reason`` says why.
-    case failed
-}
-
 /// One statistical test's result for one feature.
 public struct TestResult: Sendable, Hashable, Codable {
     /// `ks`, `cramer_von_mises` or `chi_square`.
-    public let test: String
+    public let test: DriftTest
     /// The test statistic.
     public let statistic: Double
     /// The p-value (never NaN: a test that cannot produce one is not listed).
@@ -85,7 +74,7 @@ public struct TestResult: Sendable, Hashable, Codable {
     public let pValueAdjusted: Double?
 
     /// Creates a test result.
-    public init(test: String, statistic: Double, pValue: Double, pValueAdjusted: Double? = nil) {
+    public init(test: DriftTest, statistic: Double, pValue: Double, pValueAdjusted: Double? = nil) {
         self.test = test
         self.statistic = statistic
         self.pValue = pValue
@@ -111,7 +100,7 @@ public struct FeatureCheck: Sendable, Hashable, Codable {
     public let referenceMissingRatio: Double
     /// Missing production cells / production rows in the window (0 when there are none).
     public let productionMissingRatio: Double
-    /// The primary test first (`ks` for numeric, `chi_square` for categorical), then the others.
+    /// The deciding test first (``primary``), then the others; every initializer keeps that order.
     public let tests: [TestResult]
     /// Population Stability Index, when it could be computed.
     public let psi: Double?
@@ -148,7 +137,8 @@ public struct FeatureCheck: Sendable, Hashable, Codable {
         self.drifted = drifted
     }
 
-    /// The primary test (`ks` or `chi_square`), when it ran.
+    /// The deciding test (`ks` or `chi_square` unless configured otherwise), when it ran:
+    /// `tests[0]` by construction.
     public var primary: TestResult? { tests.first }
 
     /// The primary test's p-value (adjusted when a correction is on), when it ran.

@@ -82,10 +82,11 @@ private func checkFeatures(
     } else {
         selected = profile.features.map { ($0, FeatureConfiguration(name: $0.name)) }
     }
-    for (feature, entry) in selected {
-        if let test = entry.test, !allowedTests(feature.kind).contains(test) {
-            throw InputFailure("feature \(feature.name) is \(feature.kind.rawValue); test \(test) does not apply (use \(allowedTests(feature.kind).joined(separator: " or ")))")
-        }
+    let policy = configuration.policy
+    do {
+        try policy.validate(kinds: profile.kinds)
+    } catch {
+        throw InputFailure(String(describing: error))
     }
     // The multivariate tests need every feature of the profile's multivariate reference, read
     // whole (row-tracked), whether or not each is also checked on its own.
@@ -101,16 +102,22 @@ private func checkFeatures(
         throw InputFailure(String(describing: error))
     }
 
-    var comparison = ComparisonOptions()
-    comparison.alpha = configuration.alpha
-    let options = comparison
+    var options = ComparisonOptions()
+    options.policy = policy
+    let comparison = options
     let columns = Dictionary(sample.columns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-    let minimum = configuration.minSamples
-    let evaluations = concurrentMap(selected) { feature, entry in
-        evaluate(feature, entry: entry, production: columns[feature.name], problem: sample.problems[feature.name],
-                 productionRows: sample.rowCount, minSamples: entry.minSamples ?? minimum, options: options)
+    let evaluations = concurrentMap(selected) { feature, _ in
+        evaluate(feature, production: columns[feature.name], problem: sample.problems[feature.name], options: comparison)
     }
-    let checks = try decide(evaluations, configuration: configuration)
+    var reports = evaluations.map(\.report)
+    do {
+        try policy.decide(&reports)
+    } catch {
+        throw InputFailure(String(describing: error))
+    }
+    let checks = zip(selected, zip(reports, evaluations)).map { selection, pair in
+        FeatureCheck(pair.0, reference: selection.0, productionMissingRatio: pair.1.productionMissingRatio)
+    }
     let run = CheckRun(
         model: profile.model, profileVersion: profile.version,
         windowStart: timeWindow.start, windowEnd: timeWindow.end, startedAt: startedAt,
@@ -123,110 +130,39 @@ private func checkFeatures(
     return (run, inputs)
 }
 
-private func allowedTests(_ kind: ColumnKind) -> [String] {
-    kind == .numeric ? ["ks", "cramer_von_mises"] : ["chi_square"]
-}
-
-/// One feature's tests before the correction and the drift decision.
+/// One feature's report before the drift decision, and its production missing share.
 struct Evaluation: Sendable {
-    let feature: FeatureProfile
-    let decisionTest: String
-    let status: FeatureStatus
-    let reason: String?
-    let productionCount: Int
+    let report: FeatureReport
     let productionMissingRatio: Double
-    let report: FeatureReport?
 }
 
+/// Tests one feature unless its column is missing, unreadable or too small (the policy's
+/// `min_samples`, checked before any test runs).
 private func evaluate(
-    _ feature: FeatureProfile, entry: FeatureConfiguration, production: ColumnSample?, problem: String?,
-    productionRows: Int, minSamples: Int, options: ComparisonOptions
+    _ feature: FeatureProfile, production: ColumnSample?, problem: String?, options: ComparisonOptions
 ) -> Evaluation {
-    let decisionTest = entry.test ?? (feature.kind == .numeric ? "ks" : "chi_square")
-    func skipped(_ status: FeatureStatus, _ reason: String, count: Int = 0, missingRatio: Double = 0) -> Evaluation {
-        Evaluation(feature: feature, decisionTest: decisionTest, status: status, reason: reason,
-                   productionCount: count, productionMissingRatio: missingRatio, report: nil)
+    func untested(_ status: FeatureStatus, _ reason: String, count: Int = 0, missing: MissingCounts = MissingCounts(),
+                  missingRatio: Double = 0) -> Evaluation {
+        Evaluation(
+            report: FeatureReport(
+                untested: status, reason: reason, name: feature.name, kind: feature.kind,
+                referenceCount: feature.testedCount, productionCount: count,
+                referenceMissing: feature.missing, productionMissing: missing),
+            productionMissingRatio: missingRatio)
     }
     guard let production else {
-        return skipped(.missingColumn, problem ?? "column \(feature.name) is not in the production data")
+        return untested(.missingColumn, problem ?? "column \(feature.name) is not in the production data")
     }
-    let productionCount = production.kind == .numeric ? production.values.count : production.testedCount
+    let count = production.testedCount
     let missingRatio = production.rowCount > 0 ? Double(production.missing.total) / Double(production.rowCount) : 0
     if let problem, production.textCells == 0 {
-        return skipped(.failed, problem, count: productionCount, missingRatio: missingRatio)
+        return untested(.failed, problem, count: count, missing: production.missing, missingRatio: missingRatio)
     }
-    if productionCount < minSamples || feature.testedCount < minSamples {
-        let which = productionCount < minSamples ? "production has \(productionCount)" : "reference has \(feature.testedCount)"
-        return skipped(.insufficientSamples, "\(which) values, min_samples is \(minSamples)",
-                       count: productionCount, missingRatio: missingRatio)
+    if let reason = options.policy.insufficiency(
+        of: feature.name, referenceCount: feature.testedCount, productionCount: count) {
+        return untested(.insufficientSamples, reason, count: count, missing: production.missing, missingRatio: missingRatio)
     }
-    let report = compareFeatures(reference: feature, production: production, options: options)
-    let tested = Evaluation(feature: feature, decisionTest: decisionTest, status: .tested, reason: nil,
-                            productionCount: productionCount, productionMissingRatio: missingRatio, report: report)
-    guard tested.decisionPValue == nil else { return tested }
-    let failure = report.failures.first { $0.test == decisionTest }?.reason ?? report.failures.first?.reason ?? "the test did not run"
-    return Evaluation(feature: feature, decisionTest: decisionTest, status: .failed, reason: failure,
-                      productionCount: productionCount, productionMissingRatio: missingRatio, report: report)
-}
-
-/// Applies the correction across tested features and builds the feature checks.
-private func decide(_ evaluations: [Evaluation], configuration: CheckConfiguration) throws -> [FeatureCheck] {
-    let tested = evaluations.indices.filter { evaluations[$0].status == .tested }
-    let raw = tested.compactMap { evaluations[$0].decisionPValue }
-    let adjusted = configuration.correction == .none ? raw : try adjustedPValues(raw, method: configuration.correction)
-    var adjustedByIndex: [Int: Double] = [:]
-    for (slot, index) in tested.enumerated() where slot < adjusted.count { adjustedByIndex[index] = adjusted[slot] }
-
-    return evaluations.enumerated().map { index, evaluation in
-        let feature = evaluation.feature
-        let report = evaluation.report
-        let referenceRows = feature.rowCount
-        var tests: [TestResult] = []
-        let corrected = configuration.correction == .none ? nil : adjustedByIndex[index]
-        if let ks = report?.kolmogorovSmirnov?.value {
-            tests.append(TestResult(test: "ks", statistic: ks.statistic, pValue: ks.pValue,
-                                    pValueAdjusted: evaluation.decisionTest == "ks" ? corrected : nil))
-        }
-        if let cvm = report?.cramerVonMises?.value {
-            tests.append(TestResult(test: "cramer_von_mises", statistic: cvm.statistic, pValue: cvm.pValue,
-                                    pValueAdjusted: evaluation.decisionTest == "cramer_von_mises" ? corrected : nil))
-        }
-        if let chi = report?.chiSquare?.value {
-            tests.append(TestResult(test: "chi_square", statistic: chi.statistic, pValue: chi.pValue, pValueAdjusted: corrected))
-        }
-        // The decision test first.
-        tests.sort { ($0.test == evaluation.decisionTest ? 0 : 1) < ($1.test == evaluation.decisionTest ? 0 : 1) }
-        let psi = report?.psi.value?.value
-        let wasserstein = report?.wasserstein?.value
-        var drifted = false
-        if evaluation.status == .tested, let p = adjustedByIndex[index] ?? evaluation.decisionPValue {
-            drifted = p < configuration.alpha
-            if drifted, let gate = configuration.effectSize {
-                // A constant reference has no scale: any move of it is an unbounded shift in
-                // reference standard deviations, so it passes a Wasserstein gate.
-                let shift = wasserstein.map { $0.normalized ?? ($0.distance > 0 ? .infinity : 0) }
-                drifted = gate.passes(psi: psi, wassersteinNormalized: shift)
-            }
-        }
-        return FeatureCheck(
-            name: feature.name, kind: feature.kind, status: evaluation.status, reason: evaluation.reason,
-            referenceCount: feature.testedCount, productionCount: evaluation.productionCount,
-            referenceMissingRatio: referenceRows > 0 ? Double(feature.missing.total) / Double(referenceRows) : 0,
-            productionMissingRatio: evaluation.productionMissingRatio,
-            tests: tests, psi: psi, wasserstein: wasserstein?.distance,
-            wassersteinNormalized: wasserstein?.normalized,
-            jensenShannon: report?.jensenShannon?.value, drifted: drifted)
-    }
-}
-
-extension Evaluation {
-    /// The p-value of the test that decides drift for this feature, when it ran.
-    var decisionPValue: Double? {
-        guard let report else { return nil }
-        switch decisionTest {
-        case "cramer_von_mises": return report.cramerVonMises?.value?.pValue
-        case "chi_square": return report.chiSquare?.value?.pValue
-        default: return report.kolmogorovSmirnov?.value?.pValue
-        }
-    }
+    return Evaluation(
+        report: compareFeatures(reference: feature, production: production, options: options),
+        productionMissingRatio: missingRatio)
 }

@@ -39,7 +39,7 @@ public func driftAlerts(
     var alerts: [Alert] = []
     var firing: [String: String] = [:]
     for feature in run.features where feature.drifted && firing[feature.name] == nil {
-        let test = feature.primary?.test ?? "none"
+        let test = feature.primary?.test.rawValue ?? "none"
         firing[feature.name] = test
         alerts.append(
             Alert(
@@ -157,7 +157,7 @@ private func featureAnnotations(
     if recovered {
         summary = "Feature \(feature.name) of model \(run.model) no longer drifts"
     } else {
-        let p = feature.primaryPValue.map { " (\(feature.primary?.test ?? "test") p-value \(number($0)))" } ?? ""
+        let p = feature.primaryPValue.map { " (\(feature.primary?.test.rawValue ?? "test") p-value \(number($0)))" } ?? ""
         summary = "Feature \(feature.name) of model \(run.model) drifted\(p)"
     }
     var annotations = ["summary": summary, "description": facts.joined(separator: "; ")]

@@ -1,3 +1,4 @@
+import DriftReport
 import Foundation
 import Prometheus
 
@@ -47,7 +48,7 @@ public func renderMetrics(_ run: CheckRun) -> String {
     for feature in run.features {
         let name = feature.name
         for test in feature.tests {
-            let labels = [("feature", name), ("test", test.test)]
+            let labels = [("feature", name), ("test", test.test.rawValue)]
             set(registry, DriftMetric.pValue, labels, test.pValue)
             set(registry, DriftMetric.statistic, labels, test.statistic)
             if correctionOn, let adjusted = test.pValueAdjusted {

@@ -4,6 +4,8 @@ public enum ComparisonError: Error, Hashable, Sendable, CustomStringConvertible 
     case noCommonColumns(reference: String, production: String)
     /// The multivariate tests need whole rows, and one side's were not available.
     case multivariateRowsUnavailable(side: String, reason: String)
+    /// A drift policy knob is out of range, or a chosen test does not fit its feature.
+    case invalidPolicy(String)
 
     /// A one-line description.
     public var description: String {
@@ -12,6 +14,8 @@ public enum ComparisonError: Error, Hashable, Sendable, CustomStringConvertible 
             return "\(reference) and \(production) have no column in common"
         case let .multivariateRowsUnavailable(side, reason):
             return "\(side): no rows for the multivariate tests (\(reason))"
+        case let .invalidPolicy(reason):
+            return reason
         }
     }
 }

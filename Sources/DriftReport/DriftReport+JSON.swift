@@ -7,7 +7,9 @@ extension DriftReport {
     /// Keys are snake_case; every double has full round-trip precision; NaN or infinity
     /// becomes `null`. A test that could not run is `{"error": "…"}` in that test's place; a
     /// part of a test that is undefined while the rest is not (the normalized Wasserstein
-    /// distance of a constant reference) is `null` with a `…_error` member beside it.
+    /// distance of a constant reference) is `null` with a `…_error` member beside it. A feature
+    /// decided by another test than its kind's default has `"deciding_test"`; one that was not
+    /// tested has `"status"` (`insufficient_samples`, `failed`) and `"reason"`.
     /// With the multivariate tests on, a `"multivariate"` member follows the features (see
     /// ``MultivariateReport/json()``).
     ///
@@ -77,6 +79,12 @@ extension FeatureReport {
         ]) }))
         if correction != .none {
             members.append(("p_value_adjusted", pValueAdjusted.map { .double($0) } ?? .null))
+        }
+        // Only what differs from the defaults, so default documents keep their shape.
+        if decidingTest != .default(for: kind) { members.append(("deciding_test", .string(decidingTest.rawValue))) }
+        if status != .tested {
+            members.append(("status", .string(status.rawValue)))
+            members.append(("reason", statusReason.map { .string($0) } ?? .null))
         }
         members.append(("drifted", .bool(drifted)))
         return .object(members)

@@ -45,7 +45,7 @@ extension DriftReport {
                 }
             case .categorical: row.append(format(feature.jensenShannon?.value, suffix: " JS"))
             }
-            row.append(feature.drifted ? "DRIFT" : "-")
+            row.append(feature.drifted ? "DRIFT" : feature.status == .tested ? "-" : feature.status.rawValue)
             rows.append(row)
             for (test, failure) in feature.failures { notes.append("\(feature.name): \(test): \(failure)") }
         }

@@ -126,10 +126,11 @@ func compareCategorical(
     return report
 }
 
-/// Applies the run's multiple-testing correction to the features' primary p-values and
-/// decides `drifted` for each (adjusted p-value below alpha).
+/// Decides every feature with the options' ``DriftPolicy`` (see ``DriftPolicy/decide(_:)``):
+/// deciding test, status, corrected p-values and `drifted`.
 ///
-/// Features whose primary test could not run are left out of the correction and never drift.
+/// Features whose deciding test could not run are ``FeatureStatus/failed``, left out of the
+/// correction, and never drift.
 ///
 /// ```swift
 /// var features = columns.map { compareFeatures(reference: $0, production: $1, options: options) }
@@ -138,17 +139,11 @@ func compareCategorical(
 ///
 /// - Parameters:
 ///   - features: The per-feature reports, updated in place.
-///   - options: Alpha and the correction.
+///   - options: The policy (alpha, correction, tests, gate).
 /// - Throws: ``StatisticsError`` if a p-value is outside [0, 1].
 /// - Complexity: O(k log k) for k features.
 public func markDrift(_ features: inout [FeatureReport], options: ComparisonOptions) throws {
-    let tested = features.indices.filter { features[$0].primaryPValue != nil }
-    let raw = tested.compactMap { features[$0].primaryPValue }
-    let adjusted = options.correction == .none ? raw : try adjustedPValues(raw, method: options.correction)
-    for (slot, index) in tested.enumerated() {
-        if options.correction != .none { features[index].pValueAdjusted = adjusted[slot] }
-        features[index].drifted = adjusted[slot] < options.alpha
-    }
+    try options.policy.decide(&features)
 }
 
 /// Compares every column present in both tables.
@@ -228,7 +223,7 @@ public func compareColumns(
 ) throws -> DriftReport {
     var report = try compareEach(
         reference, names: reference.map(\.name), production: production, options: options, sources: sources
-    ) { compareFeatures(reference: $0, production: $1, options: options) }
+    ) { compareFeatures(reference: $0, production: $1, options: options) } testedCount: { $0.testedCount }
     if let settings = options.multivariate {
         report.multivariate = compareMultivariate(
             reference: reference, production: production, settings: settings, alpha: options.alpha, seed: options.seed)
@@ -237,11 +232,13 @@ public func compareColumns(
 }
 
 /// Pairs every reference item with the production column of the same name, compares the pairs
-/// in parallel, applies the correction and builds the report (shared by tables and profiles).
+/// with enough values in parallel (the others are ``FeatureStatus/insufficientSamples``),
+/// decides drift with the options' policy and builds the report (shared by tables and profiles).
 func compareEach<Reference: Sendable>(
     _ reference: [Reference], names: [String], production: [ColumnSample], options: ComparisonOptions,
     sources: (reference: String, production: String),
-    compare: @Sendable (Reference, ColumnSample) -> FeatureReport
+    compare: @Sendable (Reference, ColumnSample) -> FeatureReport,
+    testedCount: @Sendable (Reference) -> Int
 ) throws -> DriftReport {
     try options.validate()
     let productionByName = Dictionary(production.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -250,8 +247,22 @@ func compareEach<Reference: Sendable>(
     guard !pairs.isEmpty else {
         throw ComparisonError.noCommonColumns(reference: sources.reference, production: sources.production)
     }
-    var features = concurrentMap(pairs) { compare($0.0, $0.1) }
-    try markDrift(&features, options: options)
+    let policy = options.policy
+    var features = concurrentMap(pairs) { item, column in
+        var report = compare(item, column)
+        // Too few values to test: the tests that ran on them are dropped, not reported.
+        if let reason = policy.insufficiency(
+            of: column.name, referenceCount: testedCount(item), productionCount: column.testedCount) {
+            report.markUntested(.insufficientSamples, reason: reason)
+        }
+        return report
+    }
+    let compared = Set(features.map(\.name))
+    for feature in Set(policy.decidingTests.keys).union(policy.minSamplesByFeature.keys).sorted() where !compared.contains(feature) {
+        throw ComparisonError.invalidPolicy("\(feature) has a deciding test or min_samples of its own, but is not compared")
+    }
+    try policy.validate(kinds: Dictionary(features.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first }))
+    try policy.decide(&features)
     return DriftReport(
         alpha: options.alpha, correction: options.correction, features: features,
         referenceOnlyColumns: names.filter { productionByName[$0] == nil },

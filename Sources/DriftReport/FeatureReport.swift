@@ -35,28 +35,73 @@ public struct FeatureReport: Sendable {
     public var jensenShannon: TestOutcome<Double>?
     /// Population Stability Index (both kinds).
     public var psi: TestOutcome<PSIResult>
-    /// The primary p-value after the run's multiple-testing correction, when one is on.
+    /// The test that decides drift (``DriftPolicy/decidingTest(for:kind:)``); the kind's
+    /// default until ``DriftPolicy/decide(_:)`` ran.
+    public internal(set) var decidingTest: DriftTest
+    /// Whether the feature could be tested (see ``DriftPolicy/decide(_:)``).
+    public internal(set) var status: FeatureStatus = .tested
+    /// Why it was not tested (nil when tested).
+    public internal(set) var statusReason: String?
+    /// The deciding p-value after the multiple-testing correction, when one is on.
     public internal(set) var pValueAdjusted: Double?
-    /// Whether the primary (adjusted) p-value is below alpha.
+    /// Whether the deciding (adjusted) p-value is below alpha (and the effect-size gate passed).
     public internal(set) var drifted: Bool = false
 
-    /// The primary test's name: `"ks"` for numeric features, `"chi_square"` for categorical ones.
-    public var primaryTest: String { kind == .numeric ? "ks" : "chi_square" }
+    /// The deciding test's wire name (`ks`, `cramer_von_mises` or `chi_square`).
+    public var primaryTest: String { decidingTest.rawValue }
 
-    /// The primary test's p-value (KS for numeric, chi-square for categorical), if it ran.
-    public var primaryPValue: Double? {
-        switch kind {
-        case .numeric: return kolmogorovSmirnov?.value?.pValue
-        case .categorical: return chiSquare?.value?.pValue
+    /// The deciding test's p-value, if it ran.
+    public var primaryPValue: Double? { pValue(of: decidingTest) }
+
+    /// The deciding test's statistic, if it ran.
+    public var primaryStatistic: Double? { statistic(of: decidingTest) }
+
+    /// A test's p-value, if it ran on this feature.
+    ///
+    /// - Complexity: O(1).
+    public func pValue(of test: DriftTest) -> Double? {
+        switch test {
+        case .kolmogorovSmirnov: return kolmogorovSmirnov?.value?.pValue
+        case .cramerVonMises: return cramerVonMises?.value?.pValue
+        case .chiSquare: return chiSquare?.value?.pValue
         }
     }
 
-    /// The primary test's statistic, if it ran.
-    public var primaryStatistic: Double? {
-        switch kind {
-        case .numeric: return kolmogorovSmirnov?.value?.statistic
-        case .categorical: return chiSquare?.value?.statistic
+    /// A test's statistic, if it ran on this feature.
+    ///
+    /// - Complexity: O(1).
+    public func statistic(of test: DriftTest) -> Double? {
+        switch test {
+        case .kolmogorovSmirnov: return kolmogorovSmirnov?.value?.statistic
+        case .cramerVonMises: return cramerVonMises?.value?.statistic
+        case .chiSquare: return chiSquare?.value?.statistic
         }
+    }
+
+    /// A feature that was not tested (its column is missing or unreadable, or it has too few
+    /// values): no test ran, PSI says why. For sources that know this before comparing.
+    package init(
+        untested status: FeatureStatus, reason: String, name: String, kind: ColumnKind, referenceCount: Int,
+        productionCount: Int, referenceMissing: MissingCounts, productionMissing: MissingCounts
+    ) {
+        self.init(
+            name: name, kind: kind, referenceCount: referenceCount, productionCount: productionCount,
+            referenceMissing: referenceMissing, productionMissing: productionMissing, psi: .failed(reason))
+        self.status = status
+        self.statusReason = reason
+    }
+
+    /// Marks the feature as not tested (too few values, a missing column): no test result is
+    /// kept, PSI says why.
+    mutating func markUntested(_ status: FeatureStatus, reason: String) {
+        kolmogorovSmirnov = nil
+        cramerVonMises = nil
+        wasserstein = nil
+        chiSquare = nil
+        jensenShannon = nil
+        psi = .failed(reason)
+        self.status = status
+        statusReason = reason
     }
 
     /// A report whose every test failed for the same reason (say, text in a numeric column).
@@ -89,5 +134,6 @@ public struct FeatureReport: Sendable {
         self.referenceMissing = referenceMissing
         self.productionMissing = productionMissing
         self.psi = psi
+        self.decidingTest = .default(for: kind)
     }
 }

@@ -97,7 +97,7 @@ private func summary(_ outcome: CheckOutcome, configuration: CheckConfiguration)
     var lines = ["\(run.model) v\(run.profileVersion) \(window): \(run.productionRows) rows, \(run.checkedFeatures.count) of \(run.features.count) features tested, \(run.driftedFeatures.count) drifted\(run.multivariate?.drifted == true ? ", multivariate drift" : "")"]
     for feature in run.features {
         let p = feature.primaryPValue.map { String(format: "%.3g", $0) } ?? "-"
-        let test = feature.primary?.test ?? "-"
+        let test = feature.primary?.test.rawValue ?? "-"
         let verdict = feature.drifted ? "DRIFT" : (feature.status == .tested ? "ok" : feature.status.rawValue)
         let psi = feature.psi.map { String(format: "%.3g", $0) } ?? "-"
         var line = "  \(feature.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(test.padding(toLength: 17, withPad: " ", startingAt: 0)) p=\(p.padding(toLength: 10, withPad: " ", startingAt: 0)) psi=\(psi.padding(toLength: 8, withPad: " ", startingAt: 0)) \(verdict)"

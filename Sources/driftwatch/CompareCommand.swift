@@ -82,6 +82,18 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Comma-separated columns to treat as categorical even if they hold numbers (CSV reference).")
     var categorical: String?
 
+    @Option(name: .customLong("test"),
+            help: "FEATURE=ks|cramer_von_mises|chi_square: the test that decides FEATURE (repeatable, or comma-separated).")
+    var tests: [String] = []
+
+    @Option(name: .customLong("min-samples"), parsing: .unconditional,
+            help: "Fewer values than this on either side and a feature is insufficient_samples, not tested (the job's min_samples; default 0: off).")
+    var minSamples: Int = 0
+
+    @Option(name: .customLong("effect-size"), parsing: .unconditional,
+            help: "psi=X,wasserstein_normalized=Y: a feature drifts only if p < alpha and an effect size exceeds its threshold.")
+    var effectSize: String?
+
     @Flag(name: .customLong("no-multivariate"), help: "Skip the multivariate tests (MMD and PCA reconstruction error).")
     var noMultivariate = false
 
@@ -113,6 +125,9 @@ struct CompareCommand: ParsableCommand {
             throw ValidationError("--bandwidth must be 'median' or a number above 0, got '\(bandwidth)'")
         }
         if let problem = multivariateSettings.optionProblem { throw ValidationError(problem) }
+        guard minSamples >= 0 else { throw ValidationError("--min-samples must be at least 0, got \(minSamples)") }
+        _ = try decidingTests()
+        _ = try effectSizeGate()
         let expectedFiles = (profileDB == nil ? 1 : 0) + (productionSQLite == nil ? 1 : 0)
         guard files.count == expectedFiles else {
             switch (profileDB == nil, productionSQLite == nil) {
@@ -138,6 +153,9 @@ struct CompareCommand: ParsableCommand {
         options.psiBins = psiBins
         options.psiBinning = psiBinning
         options.correction = correction
+        options.policy.minSamples = minSamples
+        options.policy.decidingTests = try decidingTests()
+        options.policy.effectSize = try effectSizeGate()
         options.multivariate = noMultivariate ? nil : multivariateSettings
         options.seed = seed
         let wanted = columns.map(splitList)
@@ -174,6 +192,46 @@ struct CompareCommand: ParsableCommand {
         case .table: print(report.table(), terminator: "")
         case .json: print(report.json().rendered(indent: 2))
         }
+    }
+
+    /// `--test FEATURE=TEST` values, repeatable and comma-separated.
+    private func decidingTests() throws -> [String: DriftTest] {
+        var chosen: [String: DriftTest] = [:]
+        for item in tests.flatMap(splitList) {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ValidationError("--test expects FEATURE=TEST, got '\(item)'")
+            }
+            guard let test = DriftTest(rawValue: parts[1]) else {
+                let names = DriftTest.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("--test \(parts[0]): '\(parts[1])' is not one of \(names)")
+            }
+            guard chosen.updateValue(test, forKey: parts[0]) == nil else {
+                throw ValidationError("--test names \(parts[0]) twice")
+            }
+        }
+        return chosen
+    }
+
+    /// `--effect-size psi=X,wasserstein_normalized=Y`, the YAML `effect_size:` block's keys.
+    private func effectSizeGate() throws -> EffectSizeGate? {
+        guard let effectSize else { return nil }
+        var gate = EffectSizeGate()
+        for item in splitList(effectSize) {
+            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let value = Double(parts[1]), value.isFinite, value >= 0 else {
+                throw ValidationError("--effect-size expects psi=X and/or wasserstein_normalized=Y with X, Y >= 0, got '\(item)'")
+            }
+            switch parts[0] {
+            case "psi": gate.psi = value
+            case "wasserstein_normalized": gate.wassersteinNormalized = value
+            default: throw ValidationError("--effect-size: '\(parts[0])' is not psi or wasserstein_normalized")
+            }
+        }
+        guard gate.psi != nil || gate.wassersteinNormalized != nil else {
+            throw ValidationError("--effect-size needs psi and/or wasserstein_normalized")
+        }
+        return gate
     }
 
     /// Production columns: the SQLite window, or the production CSV read with the given kinds.

@@ -1,4 +1,5 @@
 import DriftMonitor
+import DriftReport
 import DriftProfiles
 import Foundation
 import Testing
@@ -152,7 +153,7 @@ struct CheckConfigurationTests {
         #expect(configuration.production.source == .query("SELECT * FROM predictions WHERE model = 'churn'"))
         #expect(configuration.production.window == 7 * 86_400)
         #expect(configuration.features == [FeatureConfiguration(name: "age"),
-                                           FeatureConfiguration(name: "monthly_charges", test: "cramer_von_mises", minSamples: 200)])
+                                           FeatureConfiguration(name: "monthly_charges", test: .cramerVonMises, minSamples: 200)])
         #expect(configuration.alpha == 0.05)
         #expect(configuration.correction == .holm)
         #expect(configuration.minSamples == 30)

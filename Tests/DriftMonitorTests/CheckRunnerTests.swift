@@ -1,4 +1,5 @@
 import DriftMonitor
+import DriftReport
 import DriftProfiles
 import Foundation
 import Testing
@@ -57,7 +58,7 @@ struct CheckRunnerTests {
         #expect(Set(run.driftedFeatures.map(\.name)) == ["monthly_charges", "total_charges", "support_calls", "contract"])
         for feature in run.features {
             #expect(feature.status == .tested, "\(feature.name): \(feature.reason ?? "")")
-            #expect(feature.primary?.test == (feature.kind == .numeric ? "ks" : "chi_square"))
+            #expect(feature.primary?.test == DriftTest.default(for: feature.kind))
             #expect(feature.tests.allSatisfy { $0.pValue.isFinite && (0...1).contains($0.pValue) })
             #expect((0...1).contains(feature.productionMissingRatio))
         }
@@ -116,14 +117,14 @@ struct CheckRunnerTests {
         }
         #expect(corrected.features.first { $0.name == "total_charges" }?.drifted == false)   // p = 0.0044 x 10
         let cvm = try runCheck(try fixtureJob {
-            $0.features = [FeatureConfiguration(name: "monthly_charges", test: "cramer_von_mises")]
+            $0.features = [FeatureConfiguration(name: "monthly_charges", test: .cramerVonMises)]
         }, windowEnd: hourEnd(11))
-        #expect(cvm.features.first?.primary?.test == "cramer_von_mises")
+        #expect(cvm.features.first?.primary?.test == .cramerVonMises)
     }
 
     @Test("a decision test that does not fit the feature's kind is refused")
     func wrongTest() throws {
-        let configuration = try fixtureJob { $0.features = [FeatureConfiguration(name: "contract", test: "ks")] }
+        let configuration = try fixtureJob { $0.features = [FeatureConfiguration(name: "contract", test: .kolmogorovSmirnov)] }
         #expect(throws: InputFailure.self) { try runCheck(configuration, windowEnd: hourEnd(11)) }
     }
 

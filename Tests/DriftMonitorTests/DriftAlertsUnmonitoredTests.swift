@@ -1,4 +1,5 @@
 import DriftMonitor
+import DriftReport
 import Foundation
 import Testing
 

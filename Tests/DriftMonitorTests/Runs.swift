@@ -1,4 +1,5 @@
 import DriftMonitor
+import DriftReport
 import Foundation
 
 /// Builds runs and features for the delivery tests.
@@ -9,8 +10,8 @@ enum Runs {
         _ name: String, p: Double, statistic: Double = 0.2, adjusted: Double? = nil, psi: Double? = 0.05,
         drifted: Bool = false, cvm: Bool = true
     ) -> FeatureCheck {
-        var tests = [TestResult(test: "ks", statistic: statistic, pValue: p, pValueAdjusted: adjusted)]
-        if cvm { tests.append(TestResult(test: "cramer_von_mises", statistic: 0.9, pValue: p.isNaN ? p : min(1, p * 2))) }
+        var tests = [TestResult(test: .kolmogorovSmirnov, statistic: statistic, pValue: p, pValueAdjusted: adjusted)]
+        if cvm { tests.append(TestResult(test: .cramerVonMises, statistic: 0.9, pValue: p.isNaN ? p : min(1, p * 2))) }
         return FeatureCheck(
             name: name, kind: .numeric, status: .tested, reason: nil, referenceCount: 10_000, productionCount: 842,
             referenceMissingRatio: 0, productionMissingRatio: 0.0125, tests: tests, psi: psi, wasserstein: 1.5,
@@ -20,7 +21,7 @@ enum Runs {
     static func categorical(_ name: String, p: Double, drifted: Bool = false) -> FeatureCheck {
         FeatureCheck(
             name: name, kind: .categorical, status: .tested, reason: nil, referenceCount: 10_000, productionCount: 842,
-            referenceMissingRatio: 0.01, productionMissingRatio: 0, tests: [TestResult(test: "chi_square", statistic: 41.5, pValue: p)],
+            referenceMissingRatio: 0.01, productionMissingRatio: 0, tests: [TestResult(test: .chiSquare, statistic: 41.5, pValue: p)],
             psi: 0.3, wasserstein: nil, wassersteinNormalized: nil, jensenShannon: 0.08, drifted: drifted)
     }
 

@@ -38,6 +38,36 @@ struct CheckCommandTests {
         #expect(runs.first?["driftwatch_version"] as? String == version)
     }
 
+    @Test("check and compare give the same verdicts on the same window and settings", arguments: [
+        ("correction: holm\n", ["--correction", "holm"]),
+        ("min_samples: 350\n", ["--min-samples", "350"]),
+        ("effect_size: {psi: 0.1}\n", ["--effect-size", "psi=0.1"]),
+        ("features:\n  - {name: age, test: cramer_von_mises}\n  - {name: support_calls, test: cramer_von_mises}\n  - contract\n",
+         ["--test", "age=cramer_von_mises,support_calls=cramer_von_mises", "--columns", "age,support_calls,contract"]),
+    ])
+    func checkAndCompareAgree(yaml: String, flags: [String]) throws {
+        let (config, profiles) = try job()
+        try (try String(contentsOfFile: config, encoding: .utf8) + "\n" + yaml).write(toFile: config, atomically: true, encoding: .utf8)
+        let check = try driftwatch(["check", "--config", config, "--at", "2019-04-30T11:00:00Z", "--dry-run"])
+        #expect(check.status == 0 || check.status == 1, "\(check.standardError)")
+        var fromCheck: [String: Bool] = [:]
+        for line in check.standardOutput.split(separator: "\n") where line.hasPrefix("drift_feature_drifted{") {
+            let feature = line.split(separator: "\"")[1]
+            fromCheck[String(feature)] = line.hasSuffix(" 1.0") || line.hasSuffix(" 1")
+        }
+        let compare = try driftwatch(["compare", "--profile-db", profiles, "--model", "churn",
+                                      "--production-sqlite", fixture("production/predictions.db"), "--table", "predictions",
+                                      "--timestamp-column", "ts", "--at", "2019-04-30T11:00:00Z", "--format", "json",
+                                      "--no-multivariate"] + flags)
+        #expect(compare.status == 0, "\(compare.standardError)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(compare.standardOutput.utf8)) as? [String: Any])
+        let list = try #require(root["features"] as? [[String: Any]])
+        var fromCompare: [String: Bool] = [:]
+        for item in list { if let name = item["name"] as? String { fromCompare[name] = item["drifted"] as? Bool } }
+        #expect(!fromCheck.isEmpty)
+        #expect(fromCheck == fromCompare, "check \(fromCheck) vs compare \(fromCompare)")
+    }
+
     @Test("a configuration with a key written twice: exit 2 and one line naming file, line and key")
     func duplicateKey() throws {
         let (config, _) = try job()

@@ -119,6 +119,67 @@ struct CompareCommandTests {
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }
 
+    func features(_ result: CLIResult) throws -> [String: [String: Any]] {
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
+        let list = try #require(root["features"] as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: list.compactMap { item in (item["name"] as? String).map { ($0, item) } })
+    }
+
+    @Test("--test, --min-samples and --effect-size decide as the job's settings do")
+    func policyFlags() throws {
+        let reference = fixture("churn/reference.csv")
+        let drifted = fixture("churn/production-drifted.csv")
+        let base = ["compare", reference, drifted, "--format", "json", "--no-multivariate"]
+
+        let chosen = try driftwatch(base + ["--test", "age=cramer_von_mises", "--test", "satisfaction=cramer_von_mises,tenure_months=ks"])
+        #expect(chosen.status == 0, "\(chosen.standardError)")
+        let byName = try features(chosen)
+        #expect(byName["age"]?["deciding_test"] as? String == "cramer_von_mises")
+        #expect(byName["satisfaction"]?["deciding_test"] as? String == "cramer_von_mises")
+        #expect(byName["tenure_months"]?["deciding_test"] == nil)   // the default is not repeated
+
+        // The drifted hour has 1 000 rows (986 for total_charges, which has missing values).
+        let few = try features(try driftwatch(base + ["--min-samples", "990"]))
+        #expect(few["total_charges"]?["status"] as? String == "insufficient_samples")
+        #expect(few["total_charges"]?["reason"] as? String == "production has 986 values, min_samples is 990")
+        #expect(few["total_charges"]?["ks"] == nil && few["total_charges"]?["drifted"] as? Bool == false)
+        #expect(few["age"]?["status"] == nil && few["age"]?["ks"] != nil)
+        let none = try features(try driftwatch(base + ["--min-samples", "2000"]))
+        #expect(none.values.allSatisfy { $0["status"] as? String == "insufficient_samples" && $0["drifted"] as? Bool == false })
+
+        func driftedNames(_ byName: [String: [String: Any]]) -> Set<String> {
+            Set(byName.filter { $0.value["drifted"] as? Bool == true }.keys)
+        }
+        let ungated = driftedNames(try features(try driftwatch(base)))
+        let gatedFeatures = try features(try driftwatch(base + ["--effect-size", "psi=0.1"]))
+        let gated = driftedNames(gatedFeatures)
+        #expect(gated.isStrictSubset(of: ungated) && gated.contains("monthly_charges"), "\(gated) of \(ungated)")
+        for name in ungated {
+            let psi = (gatedFeatures[name]?["psi"] as? [String: Any])?["value"] as? Double ?? 0
+            #expect(gated.contains(name) == (psi > 0.1), "\(name): psi \(psi)")
+        }
+    }
+
+    @Test("bad policy flags are one clear line", arguments: [
+        (["--test", "age=t_test"], "--test age: 't_test' is not one of ks, cramer_von_mises, chi_square", Int32(64)),
+        (["--test", "age"], "--test expects FEATURE=TEST, got 'age'", Int32(64)),
+        (["--test", "age=ks", "--test", "age=cramer_von_mises"], "--test names age twice", Int32(64)),
+        (["--effect-size", "psi=-1"], "--effect-size expects psi=X and/or wasserstein_normalized=Y with X, Y >= 0, got 'psi=-1'", Int32(64)),
+        (["--effect-size", "kl=1"], "--effect-size: 'kl' is not psi or wasserstein_normalized", Int32(64)),
+        (["--min-samples", "-1"], "--min-samples must be at least 0, got -1", Int32(64)),
+        (["--test", "contract=ks"], "feature contract is categorical; test ks does not apply (use chi_square)", Int32(1)),
+        (["--test", "nope=ks"], "nope has a deciding test or min_samples of its own, but is not compared", Int32(1)),
+    ])
+    func badPolicyFlags(options: [String], message: String, status: Int32) throws {
+        let reference = fixture("churn/reference.csv")
+        let result = try driftwatch(["compare", reference, fixture("churn/production-clean.csv"), "--no-multivariate"] + options)
+        #expect(result.status == status, "\(result.standardError)")
+        #expect(result.standardError.contains(message), "\(result.standardError)")
+        // Option errors come with the usage lines (exit 64); input errors are one line (exit 1).
+        #expect(status == 64 || result.standardError.split(separator: "\n").count == 1, "\(result.standardError)")
+        #expect(result.standardError.split(separator: "\n").first?.contains(message) == true, "\(result.standardError)")
+    }
+
     @Test("--format json prints the documented document for the fixtures, exit 0 even with drift")
     func json() throws {
         let result = try driftwatch(["compare", fixture("churn/reference.csv"), fixture("churn/production-drifted.csv"),
