@@ -1,0 +1,89 @@
+/// The permutation p-value of the two-sample Cramér–von Mises statistic on tied data.
+///
+/// A relabelling of the pooled sample only redistributes each distinct value's count between
+/// the two samples: the smaller sample's counts per value follow a multivariate
+/// hypergeometric distribution, drawn value by value with ``Hypergeometric`` in O(levels), and
+/// the relabelled statistic is the exact integer `S` of ``CramerVonMisesLevels`` (no rounding
+/// decides a comparison, which matters for data with two or three values). `S` only grows
+/// along the levels, so a relabelling stops as soon as it reaches the observed `S`.
+///
+/// Relabellings are drawn sequentially (Besag & Clifford 1991, "Sequential Monte Carlo
+/// p-values", Biometrika 78(2)): stop as soon as ``CramerVonMisesMethod/sequentialExceedances``
+/// (`h`) relabelled statistics reached the observed one, after `L` relabellings, with
+/// `p = h / L`; when the limit `B` comes first with `s < h` of them, `p = (s + 1) / (B + 1)`.
+/// Both are valid p-values (`P(p ≤ α) ≤ α` under the null); unchanged data stops after about
+/// `h / p` relabellings, and only data that drifted pays for all `B`.
+@usableFromInline
+internal enum CramerVonMisesPermutation {
+    /// The outcome: the p-value and the relabellings drawn.
+    @usableFromInline
+    struct Outcome: Sendable {
+        @usableFromInline let pValue: Double
+        @usableFromInline let permutations: Int
+    }
+
+    /// The most relabellings for `levels` distinct values, given the caller's limit:
+    /// `min(limit, max(999, levelBudget / levels))`.
+    ///
+    /// - Parameters:
+    ///   - limit: The caller's `permutations`.
+    ///   - levels: Distinct pooled values.
+    /// - Returns: The limit `B` actually used.
+    @usableFromInline
+    static func permutationLimit(_ limit: Int, levels: Int) -> Int {
+        min(limit, max(CramerVonMisesMethod.minimumBudgetedPermutations,
+                       CramerVonMisesMethod.permutationLevelBudget / max(1, levels)))
+    }
+
+    /// The sequential permutation p-value.
+    ///
+    /// - Parameters:
+    ///   - levels: The pooled sample by distinct value.
+    ///   - permutations: The limit `B` (>= 1), before ``permutationLimit(_:levels:)``.
+    ///   - seed: Seeds the relabellings.
+    ///   - exceedances: Besag & Clifford's `h` (``CramerVonMisesMethod/sequentialExceedances``;
+    ///     `Int.max` draws all `B`, for tests).
+    /// - Returns: The p-value and the number of relabellings drawn.
+    /// - Complexity: O(levels) per relabelling, at most ``permutationLimit(_:levels:)`` of them.
+    @usableFromInline
+    static func pValue(
+        levels: CramerVonMisesLevels, permutations: Int, seed: UInt64,
+        exceedances target: Int = CramerVonMisesMethod.sequentialExceedances
+    ) -> Outcome {
+        let limit = permutationLimit(permutations, levels: levels.counts.count)
+        let observed = levels.observedIntegerStatistic
+        // Draw the smaller sample's counts, so that swapping x and y changes nothing.
+        let size = min(levels.nx, levels.ny)
+        let pooled = levels.pooledCount
+        let counts = levels.counts
+        var generator = SplitMix64(seed: seed)
+        var exceedances = 0
+        var drawn = 0
+        while drawn < limit {
+            drawn += 1
+            var remainingDraws = size
+            var remainingPopulation = pooled
+            var cumulativeDrawn = 0
+            var cumulative = 0
+            var sum: Int128 = 0
+            for count in counts {
+                let taken = Hypergeometric.draw(
+                    draws: remainingDraws, marked: count, population: remainingPopulation, using: &generator)
+                remainingDraws -= taken
+                remainingPopulation -= count
+                cumulativeDrawn += taken
+                cumulative += count
+                let difference = Int128(pooled * cumulativeDrawn - size * cumulative)
+                sum += Int128(count) * difference * difference
+                if sum >= observed { break }
+            }
+            if sum >= observed {
+                exceedances += 1
+                if exceedances == target {
+                    return Outcome(pValue: Double(target) / Double(drawn), permutations: drawn)
+                }
+            }
+        }
+        return Outcome(pValue: Double(exceedances + 1) / Double(limit + 1), permutations: drawn)
+    }
+}
