@@ -4,8 +4,10 @@
 /// the two samples: the smaller sample's counts per value follow a multivariate
 /// hypergeometric distribution, drawn value by value with ``Hypergeometric`` in O(levels), and
 /// the relabelled statistic is the exact integer `S` of ``CramerVonMisesLevels`` (no rounding
-/// decides a comparison, which matters for data with two or three values). `S` only grows
-/// along the levels, so a relabelling stops as soon as it reaches the observed `S`.
+/// decides a comparison, which matters for data with two or three values; the running sum is
+/// kept in `Double` and only sums within its rounding bound of the observed `S` are recomputed
+/// exactly). `S` only grows along the levels, so a relabelling stops as soon as it is certainly
+/// above the observed `S`.
 ///
 /// Relabellings are drawn sequentially (Besag & Clifford 1991, "Sequential Monte Carlo
 /// p-values", Biometrika 78(2)): stop as soon as ``CramerVonMisesMethod/sequentialExceedances``
@@ -21,6 +23,12 @@ internal enum CramerVonMisesPermutation {
         @usableFromInline let pValue: Double
         @usableFromInline let permutations: Int
     }
+
+    /// The relabelling after which a table of log-factorials is built for the sampler.
+    @usableFromInline static let logFactorialThreshold = 500
+
+    /// The largest pooled size that gets the table (8 bytes per value: 32 MB at most).
+    @usableFromInline static let logFactorialLimit = 1 << 22
 
     /// The most relabellings for `levels` distinct values, given the caller's limit:
     /// `min(limit, max(999, levelBudget / levels))`.
@@ -56,28 +64,57 @@ internal enum CramerVonMisesPermutation {
         let size = min(levels.nx, levels.ny)
         let pooled = levels.pooledCount
         let counts = levels.counts
+        // The running sum in Double: every term is an exact integer below 2^53 squared once,
+        // so the sum's relative error is below (levels + 2)·2^-52. Outside that band around
+        // the observed S the comparison is decided in Double; inside it S is recomputed exactly.
+        let margin = Double(counts.count + 2) * 0x1p-52
+        let observedDouble = Double(observed)
+        let definitelyAbove = observedDouble * (1 + margin)
+        let possiblyAbove = observedDouble * (1 - margin)
+        var taken = [Int](repeating: 0, count: counts.count)
+        // Tests that run long (drift: all B relabellings) get a table of log-factorials, which
+        // saves the inversion sampler nine lgamma calls per draw; short ones never pay for it.
+        var logFactorials: [Double]? = nil
         var generator = SplitMix64(seed: seed)
         var exceedances = 0
         var drawn = 0
         while drawn < limit {
             drawn += 1
+            if drawn == Self.logFactorialThreshold && pooled <= Self.logFactorialLimit {
+                logFactorials = Hypergeometric.logFactorialTable(upTo: pooled)
+            }
             var remainingDraws = size
             var remainingPopulation = pooled
             var cumulativeDrawn = 0
             var cumulative = 0
-            var sum: Int128 = 0
-            for count in counts {
-                let taken = Hypergeometric.draw(
-                    draws: remainingDraws, marked: count, population: remainingPopulation, using: &generator)
-                remainingDraws -= taken
+            var sum = 0.0
+            var complete = true
+            for (level, count) in counts.enumerated() {
+                let draw: Int
+                if remainingDraws == 0 {
+                    draw = 0
+                } else if count == 1 {
+                    draw = generator.nextIndex(below: remainingPopulation) < remainingDraws ? 1 : 0
+                } else {
+                    draw = Hypergeometric.draw(
+                        draws: remainingDraws, marked: count, population: remainingPopulation, using: &generator,
+                        logFactorials: logFactorials)
+                }
+                taken[level] = draw
+                remainingDraws -= draw
                 remainingPopulation -= count
-                cumulativeDrawn += taken
+                cumulativeDrawn += draw
                 cumulative += count
-                let difference = Int128(pooled * cumulativeDrawn - size * cumulative)
-                sum += Int128(count) * difference * difference
-                if sum >= observed { break }
+                let difference = Double(pooled * cumulativeDrawn - size * cumulative)
+                sum += Double(count) * (difference * difference)
+                if sum > definitelyAbove {
+                    complete = false
+                    break
+                }
             }
-            if sum >= observed {
+            let reached = !complete
+                || (sum >= possiblyAbove && levels.integerStatistic(drawn: taken, size: size) >= observed)
+            if reached {
                 exceedances += 1
                 if exceedances == target {
                     return Outcome(pValue: Double(target) / Double(drawn), permutations: drawn)

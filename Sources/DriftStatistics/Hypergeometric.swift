@@ -25,11 +25,16 @@ internal enum Hypergeometric {
     ///   - marked: Marked items, `0...population`.
     ///   - population: All items, >= 0.
     ///   - generator: The seeded generator.
+    ///   - logFactorials: `log(i!)` for `i` in `0...population`, to save the `lgamma` calls of
+    ///     the inversion when many draws share one population (see ``logFactorialTable(upTo:)``).
     /// - Returns: The marked items taken, in `max(0, draws + marked − population)...min(draws, marked)`.
     /// - Complexity: O(1) for one marked item, O(min(draws, marked, …)) up to ``sequentialLimit``,
     ///   O(standard deviation) expected otherwise.
     @usableFromInline
-    static func draw(draws: Int, marked: Int, population: Int, using generator: inout SplitMix64) -> Int {
+    static func draw(
+        draws: Int, marked: Int, population: Int, using generator: inout SplitMix64,
+        logFactorials: [Double]? = nil
+    ) -> Int {
         if draws == 0 || marked == 0 { return 0 }
         if marked == population { return draws }
         if draws == population { return marked }
@@ -43,7 +48,8 @@ internal enum Hypergeometric {
         if min(smallMarked, smallDraws) <= sequentialLimit {
             taken = sequential(draws: smallDraws, marked: smallMarked, population: population, using: &generator)
         } else {
-            taken = inversion(draws: smallDraws, marked: smallMarked, population: population, using: &generator)
+            taken = inversion(draws: smallDraws, marked: smallMarked, population: population, using: &generator,
+                              logFactorials: logFactorials)
         }
         // Undo the reductions: marked items left behind, then unmarked ones taken.
         if flipDraws { taken = smallMarked - taken }
@@ -70,11 +76,20 @@ internal enum Hypergeometric {
 
     /// Chop-down inversion starting at the mode.
     @usableFromInline
-    static func inversion(draws n: Int, marked k: Int, population total: Int, using generator: inout SplitMix64) -> Int {
+    static func inversion(
+        draws n: Int, marked k: Int, population total: Int, using generator: inout SplitMix64,
+        logFactorials: [Double]? = nil
+    ) -> Int {
         let low = max(0, n + k - total)
         let high = min(n, k)
         let mode = min(high, max(low, Int((Double(n + 1) * Double(k + 1)) / Double(total + 2))))
-        let logMode = logChoose(k, mode) + logChoose(total - k, n - mode) - logChoose(total, n)
+        let logMode: Double
+        if let table = logFactorials, table.count > total {
+            logMode = table[k] - table[mode] - table[k - mode] + table[total - k] - table[n - mode]
+                - table[total - k - n + mode] - table[total] + table[n] + table[total - n]
+        } else {
+            logMode = logChoose(k, mode) + logChoose(total - k, n - mode) - logChoose(total, n)
+        }
         let atMode = exp(logMode)
         var u = generator.nextOpenUnit() - atMode
         if u <= 0 { return mode }
@@ -101,6 +116,14 @@ internal enum Hypergeometric {
         }
         // Only reachable through rounding (the probabilities sum to 1 - O(ulp)).
         return mode
+    }
+
+    /// `log(i!)` for `i` in `0...count`, from `lgamma`.
+    ///
+    /// - Complexity: O(count) `lgamma` calls.
+    @usableFromInline
+    static func logFactorialTable(upTo count: Int) -> [Double] {
+        (0...count).map { lgamma(Double($0) + 1) }
     }
 
     /// `log binom(n, k)`.
