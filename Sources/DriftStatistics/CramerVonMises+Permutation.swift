@@ -83,33 +83,11 @@ internal enum CramerVonMisesPermutation {
             if drawn == Self.logFactorialThreshold && pooled <= Self.logFactorialLimit {
                 logFactorials = Hypergeometric.logFactorialTable(upTo: pooled)
             }
-            var remainingDraws = size
-            var remainingPopulation = pooled
-            var cumulativeDrawn = 0
-            var cumulative = 0
-            var sum = 0.0
-            var complete = true
-            for (level, count) in counts.enumerated() {
-                let draw: Int
-                if remainingDraws == 0 {
-                    draw = 0
-                } else if count == 1 {
-                    draw = generator.nextIndex(below: remainingPopulation) < remainingDraws ? 1 : 0
-                } else {
-                    draw = Hypergeometric.draw(
-                        draws: remainingDraws, marked: count, population: remainingPopulation, using: &generator,
-                        logFactorials: logFactorials)
-                }
-                taken[level] = draw
-                remainingDraws -= draw
-                remainingPopulation -= count
-                cumulativeDrawn += draw
-                cumulative += count
-                let difference = Double(pooled * cumulativeDrawn - size * cumulative)
-                sum += Double(count) * (difference * difference)
-                if sum > definitelyAbove {
-                    complete = false
-                    break
+            let (sum, complete) = taken.withUnsafeMutableBufferPointer { takenBuffer in
+                counts.withUnsafeBufferPointer { countBuffer in
+                    relabelledSum(
+                        counts: countBuffer, taken: takenBuffer, size: size, pooled: pooled,
+                        stopAbove: definitelyAbove, logFactorials: logFactorials, using: &generator)
                 }
             }
             let reached = !complete
@@ -122,5 +100,68 @@ internal enum CramerVonMisesPermutation {
             }
         }
         return Outcome(pValue: Double(exceedances + 1) / Double(limit + 1), permutations: drawn)
+    }
+
+    /// One relabelling's `S` in `Double`: the smaller sample's count per level drawn into
+    /// `taken`, stopping early once the sum exceeds `stopAbove`.
+    ///
+    /// Runs of single-observation levels (most levels of nearly continuous data) go through a
+    /// tight loop of one bounded draw each.
+    ///
+    /// - Returns: The sum and whether every level was drawn (`false` after an early stop).
+    /// - Complexity: O(levels).
+    @inline(__always)
+    static func relabelledSum(
+        counts: UnsafeBufferPointer<Int>, taken: UnsafeMutableBufferPointer<Int>, size: Int, pooled: Int,
+        stopAbove: Double, logFactorials: [Double]?, using generator: inout SplitMix64
+    ) -> (sum: Double, complete: Bool) {
+        var remainingDraws = size
+        var remainingPopulation = pooled
+        var cumulativeDrawn = 0
+        var cumulative = 0
+        var sum = 0.0
+        var level = 0
+        let levelCount = counts.count
+        while level < levelCount {
+            let count = counts[level]
+            if count == 1 && remainingDraws > 0 {
+                var drawsLeft = remainingDraws
+                var populationLeft = remainingPopulation
+                var drawnSoFar = cumulativeDrawn
+                var seen = cumulative
+                var partial = sum
+                while level < levelCount && counts[level] == 1 && drawsLeft > 0 {
+                    let draw = generator.nextIndex(below: populationLeft) < drawsLeft ? 1 : 0
+                    taken[level] = draw
+                    drawsLeft -= draw
+                    populationLeft -= 1
+                    drawnSoFar += draw
+                    seen += 1
+                    let difference = Double(pooled * drawnSoFar - size * seen)
+                    partial += difference * difference
+                    level += 1
+                    if partial > stopAbove { return (partial, false) }
+                }
+                remainingDraws = drawsLeft
+                remainingPopulation = populationLeft
+                cumulativeDrawn = drawnSoFar
+                cumulative = seen
+                sum = partial
+                continue
+            }
+            let draw = remainingDraws == 0 ? 0 : Hypergeometric.draw(
+                draws: remainingDraws, marked: count, population: remainingPopulation, using: &generator,
+                logFactorials: logFactorials)
+            taken[level] = draw
+            remainingDraws -= draw
+            remainingPopulation -= count
+            cumulativeDrawn += draw
+            cumulative += count
+            let difference = Double(pooled * cumulativeDrawn - size * cumulative)
+            sum += Double(count) * (difference * difference)
+            level += 1
+            if sum > stopAbove { return (sum, false) }
+        }
+        return (sum, true)
     }
 }
