@@ -254,6 +254,7 @@ struct CramerVonMisesTiesTests {
         case binomial73         // binomial(72, 1/2): 73 possible levels, sd 4.2
         case rounded            // normal rounded to 0.01 (nearly continuous, tie-aware asymptotic)
         case zeroInflated       // 30 % zeros, the rest exponential (a heavy atom among many distinct values)
+        case uniform200         // 200 equally likely levels: about 0.5 % each, the coarsest data the asymptotic takes
 
         var description: String {
             switch self {
@@ -263,6 +264,7 @@ struct CramerVonMisesTiesTests {
             case .binomial73: "binomial(72, 1/2)"
             case .rounded: "normal rounded to 0.01"
             case .zeroInflated: "30 % zeros + exponential"
+            case .uniform200: "200 uniform levels"
             }
         }
 
@@ -275,6 +277,7 @@ struct CramerVonMisesTiesTests {
                     let u = generator.nextUnit()
                     value = u < 0.1 ? 0 : u < 0.3 ? 1 : u < 0.7 ? 2 : u < 0.9 ? 3 : 4
                 case .uniform73: value = Double(generator.next() % 73)
+                case .uniform200: value = Double(generator.next() % 200)
                 case .binomial73:
                     value = Double(generator.next().nonzeroBitCount + (generator.next() & 0xFF).nonzeroBitCount)
                 case .rounded:
@@ -325,6 +328,14 @@ struct CramerVonMisesTiesTests {
         #expect(shares.methods == (shape == .rounded ? [.asymptotic] : [.permutation]))
         #expect(shares.below1 <= 0.02, "\(shape) \(sizes): p < 0.01 in \(shares.below1)")
         #expect(shares.below5 <= 0.07, "\(shape) \(sizes): p < 0.05 in \(shares.below5)")
+    }
+
+    @Test("calibrated on the coarsest data the tie-aware asymptotic takes: 200 equally likely levels, 4 800 vs 400 (1 000 trials)")
+    func calibrationCoarseAsymptotic() throws {
+        let shares = try Self.nullShares(.uniform200, nx: 4_800, ny: 400, trials: 1_000, seed: 3_000)
+        #expect(shares.methods == [.asymptotic])
+        #expect(shares.below1 <= 0.02, "p < 0.01 in \(shares.below1)")
+        #expect(shares.below5 <= 0.07, "p < 0.05 in \(shares.below5)")
     }
 
     @Test("power: a one-level shift of a 73-level feature (binomial(72, 1/2)), 5 000 vs 400, flagged in >= 90 %")
