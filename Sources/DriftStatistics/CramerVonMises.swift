@@ -9,16 +9,18 @@
 /// Without ties `.auto` is scipy's rule (`.exact` iff `max(nx, ny) <= 20`, else
 /// `.asymptotic`), with scipy's numbers. With ties (any value held by two pooled
 /// observations) the statistic is computed from its ECDF definition and `.auto` chooses
-/// `.asymptotic` with tie-aware moments when the data are nearly continuous (no value holds
-/// more than ``nearlyContinuousShare`` of the pooled sample and both samples hold more than 20
-/// values), `.permutation` otherwise.
+/// `.exact` (enumerated over counts per value) when `max(nx, ny) <= 20`, `.asymptotic` with
+/// tie-aware moments when the data are nearly continuous (no value holds more than
+/// ``nearlyContinuousShare`` of the pooled sample), `.permutation` otherwise.
 public enum CramerVonMisesMethod: String, Sendable, CaseIterable {
-    /// scipy's rule without ties; with ties `.asymptotic` (tie-aware moments) on nearly
-    /// continuous data and `.permutation` otherwise.
+    /// scipy's rule without ties; with ties `.exact` up to 20 values per sample, `.asymptotic`
+    /// (tie-aware moments) on nearly continuous data and `.permutation` otherwise.
     case auto
     /// The permutation distribution of `U`, enumerated over lattice paths
     /// (Xiao, Gordon & Yakovlev 2006). Limited to ``exactStateLimit`` lattice states;
-    /// beyond that the test throws instead of running for hours. Refused on tied data.
+    /// beyond that the test throws instead of running for hours. With ties the permutation
+    /// distribution of the definitional statistic, enumerated over counts per distinct value,
+    /// for samples of at most 20 values.
     case exact
     /// Anderson's normalisation of `T` and the limiting Cramér–von Mises distribution
     /// (Csörgő & Faraway 1996), exactly as scipy truncates its series. With ties the mean and
@@ -165,7 +167,7 @@ public struct CramerVonMisesResult: Sendable, Hashable {
 ///   ``StatisticsError/nonFiniteValue(sample:index:value:)`` (NaN or ±infinity),
 ///   ``StatisticsError/sampleTooSmall(sample:count:minimum:)`` for fewer than 2 values, and
 ///   ``StatisticsError/invalidArgument(name:reason:)`` when `.exact` is forced on samples too
-///   large to enumerate or with ties, or `permutations < 1`.
+///   large to enumerate (with ties: more than 20 values), or `permutations < 1`.
 /// - Complexity: O((n + m) log(n + m)) for sorting plus the test (see the `SortedSample` overload).
 @inlinable
 public func cramerVonMises<T: BinaryFloatingPoint>(
@@ -202,7 +204,10 @@ public func cramerVonMises<T: BinaryFloatingPoint>(
 /// many times too large and its p-values are false alarms), so `T` is computed from the
 /// definition, as an exact integer sum over the distinct values, and
 ///
-/// * `.exact` is refused with `invalidArgument` (use `.permutation`).
+/// * `.exact`: the exact permutation p-value, enumerated over the counts per distinct value
+///   (each split weighted by its number of relabellings); samples of at most 20 values and at
+///   most 300 000 enumeration steps (few ties on 20 vs 19 values need more), else refused
+///   with `invalidArgument` (use `.permutation`).
 /// * `.permutation`: a seeded Monte Carlo permutation test on the counts per distinct value
 ///   (a relabelling only redistributes each value's count between the samples: a multivariate
 ///   hypergeometric draw, O(distinct values)), stopped sequentially after
@@ -213,9 +218,10 @@ public func cramerVonMises<T: BinaryFloatingPoint>(
 /// * `.asymptotic`: Anderson's normalisation with the tie-aware permutation mean and
 ///   variance of `T`, referred to the same limiting distribution; accurate when no value holds
 ///   a sizeable share of the data.
-/// * `.auto` chooses `.asymptotic` when no value holds more than
-///   ``CramerVonMisesMethod/nearlyContinuousShare`` of the pooled sample and both samples have
-///   more than 20 values, `.permutation` otherwise.
+/// * `.auto` chooses `.exact` when `max(nx, ny) <= 20` (as without ties) and the enumeration
+///   fits its budget, `.asymptotic` when
+///   no value holds more than ``CramerVonMisesMethod/nearlyContinuousShare`` of the pooled
+///   sample and both samples have more than 20 values, `.permutation` otherwise.
 ///
 /// A forced `.permutation` also works without ties (every value its own level).
 ///
@@ -238,7 +244,7 @@ public func cramerVonMises<T: BinaryFloatingPoint>(
 ///   relabellings drawn.
 /// - Throws: ``StatisticsError/sampleTooSmall(sample:count:minimum:)`` when either sample has
 ///   fewer than 2 values (scipy returns NaN); ``StatisticsError/invalidArgument(name:reason:)``
-///   when a forced `.exact` exceeds the enumeration limit or meets ties, when
+///   when a forced `.exact` exceeds the enumeration limit (with ties: more than 20 values), when
 ///   `permutations < 1`, or past 2²⁵ pooled values with ties.
 /// - Complexity: O(nx + ny) for the statistic. Asymptotic p: O(distinct values) plus O(√tn)
 ///   Bessel evaluations at worst, O(1) in practice. Exact p: proportional to the number of
@@ -265,11 +271,6 @@ public func cramerVonMises(
             : CramerVonMisesAsymptotic.pValue(statistic: statistic, nx: nx, ny: ny)
         return CramerVonMisesResult(statistic: statistic, pValue: pValue, method: used)
     }
-    if method == .exact {
-        throw StatisticsError.invalidArgument(
-            name: "method",
-            reason: "no exact Cramér–von Mises p-value for tied data; use .permutation (or .auto)")
-    }
     let levels = try CramerVonMisesLevels(x.values, y.values)
     // Without ties (a forced permutation test) report scipy's statistic; the relabelled ones
     // are compared on the exact integer scale either way.
@@ -278,6 +279,15 @@ public func cramerVonMises(
         : CramerVonMisesStatistic.compute(x.values, y.values).t
     let nearlyContinuous = Double(levels.largestCount) <= CramerVonMisesMethod.nearlyContinuousShare * Double(levels.pooledCount)
         && min(nx, ny) > 20
+    let small = max(nx, ny) <= CramerVonMisesExactTies.maximumSampleSize
+    if method == .exact {
+        let pValue = try CramerVonMisesExactTies.pValue(levels: levels)
+        return CramerVonMisesResult(statistic: statistic, pValue: pValue, method: .exact, hasTies: true)
+    }
+    // .auto: exact when small and within the enumeration budget, else on to the permutation test.
+    if method == .auto && small, let pValue = try? CramerVonMisesExactTies.pValue(levels: levels) {
+        return CramerVonMisesResult(statistic: statistic, pValue: pValue, method: .exact, hasTies: true)
+    }
     if method == .asymptotic || (method == .auto && nearlyContinuous) {
         let pValue = CramerVonMisesTiedAsymptotic.pValue(statistic: statistic, levels: levels)
         return CramerVonMisesResult(statistic: statistic, pValue: pValue, method: .asymptotic, hasTies: true)

@@ -8,14 +8,26 @@ import Testing
 struct CramerVonMisesTiesTests {
     // MARK: - Edge cases
 
-    @Test("a forced exact p-value with ties, or fewer than one permutation, throws invalidArgument")
+    @Test("a forced exact p-value on tied samples over 20 values, or fewer than one permutation, throws invalidArgument")
     func refusals() {
-        #expect(throws: StatisticsError.self) { try cramerVonMises([1.0, 2, 2], [2.0, 3, 4], method: .exact) }
+        let tied = (0..<30).map { Double($0 % 5) }
+        let error = #expect(throws: StatisticsError.self) { try cramerVonMises(tied, tied.map { $0 + 1 }, method: .exact) }
+        if case let .invalidArgument(name, _)? = error { #expect(name == "method") } else {
+            Issue.record("expected invalidArgument(method), got \(String(describing: error))")
+        }
         #expect(throws: StatisticsError.invalidArgument(name: "permutations", reason: "0, at least 1 needed")) {
             try cramerVonMises([1.0, 2, 3], [4.0, 5, 6], permutations: 0)
         }
-        // A tie across the samples only (each sample distinct) is a tie too.
-        #expect(throws: StatisticsError.self) { try cramerVonMises([1.0, 2], [2.0, 3], method: .exact) }
+    }
+
+    @Test("few ties on 20 vs 19 values exceed the enumeration budget: auto falls back to the permutation test, a forced exact throws")
+    func exactBudget() throws {
+        let x = (0..<20).map { Double(2 * $0) }
+        let y = [0.0] + (1..<19).map { Double(2 * $0 + 1) }
+        #expect(try cramerVonMises(x, y).method == .permutation)
+        #expect(throws: StatisticsError.self) { try cramerVonMises(x, y, method: .exact) }
+        // Many ties on the same sizes enumerate quickly.
+        #expect(try cramerVonMises(x.map { ($0 / 8).rounded() }, y.map { ($0 / 8).rounded() }).method == .exact)
     }
 
     @Test("tie detection: within either sample or across them; none for distinct values")
@@ -33,9 +45,11 @@ struct CramerVonMisesTiesTests {
         let result = try cramerVonMises(values, values)
         #expect(result.statistic == 0)
         #expect(result.pValue == 1)
-        #expect(result.method == .permutation)
-        #expect(result.permutations == CramerVonMisesMethod.sequentialExceedances)
+        #expect(result.method == .exact)
         #expect(result.hasTies)
+        let permuted = try cramerVonMises(values, values, method: .permutation)
+        #expect(permuted.pValue == 1)
+        #expect(permuted.permutations == CramerVonMisesMethod.sequentialExceedances)
     }
 
     @Test("tie-free data keep scipy's path: no permutations, hasTies false")
@@ -134,7 +148,7 @@ struct CramerVonMisesTiesTests {
         return Double(atLeast) / Double(total)
     }
 
-    @Test("Monte Carlo p agrees with the enumerated exact permutation p within its binomial error")
+    @Test("exact p equals the enumeration of every relabelling; Monte Carlo p agrees within its binomial error")
     func bruteForcePermutation() throws {
         let cases: [([Double], [Double])] = [
             ([1, 2, 2], [2, 3, 3, 4]),
@@ -151,8 +165,12 @@ struct CramerVonMisesTiesTests {
             let fixed = CramerVonMisesPermutation.pValue(levels: levels, permutations: 20_000, seed: 9, exceedances: .max)
             let sd = (exact * (1 - exact) / 20_000).squareRoot()
             #expect(abs(fixed.pValue - exact) <= 4 * sd + 1.0 / 20_001, "\(x) vs \(y): \(fixed.pValue) vs exact \(exact)")
-            // The public, sequential answer: p = 20 / L has a relative error of about 1/√20.
-            let sequential = try cramerVonMises(x, y)
+            // .auto enumerates small tied samples exactly.
+            let enumerated = try cramerVonMises(x, y)
+            #expect(enumerated.method == .exact)
+            #expect(abs(enumerated.pValue - exact) <= 1e-12, "\(x) vs \(y): \(enumerated.pValue) vs exact \(exact)")
+            // The sequential permutation test: p = 20 / L has a relative error of about 1/√20.
+            let sequential = try cramerVonMises(x, y, method: .permutation)
             #expect(sequential.method == .permutation)
             #expect(abs(sequential.pValue - exact) <= 0.9 * exact + 0.002, "\(x) vs \(y): \(sequential.pValue) vs \(exact)")
         }
@@ -240,8 +258,10 @@ struct CramerVonMisesTiesTests {
         #expect(nearlyContinuous.permutations == nil)
         let coarse = try cramerVonMises(x.map { ($0 * 5).rounded() }, y.map { ($0 * 5).rounded() })
         #expect(coarse.method == .permutation)
-        // Small samples never use the asymptotic with ties.
-        #expect(try cramerVonMises([1.0, 2, 3, 3], [4.0, 5, 6]).method == .permutation)
+        // Small samples are enumerated exactly, with ties as without.
+        #expect(try cramerVonMises([1.0, 2, 3, 3], [4.0, 5, 6]).method == .exact)
+        let twentyOne = (0..<21).map { Double($0 % 7) }
+        #expect(try cramerVonMises(twentyOne, twentyOne.map { $0 + 1 }).method == .permutation)
     }
 
     // MARK: - Calibration and power

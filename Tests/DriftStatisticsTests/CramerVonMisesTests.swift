@@ -194,13 +194,14 @@ struct CramerVonMisesTests {
         }
     }
 
-    @Test("with ties a forced exact p-value is refused: scipy's floored lattice scale is not a valid null (see the ties suite)")
-    func exactRefusedWithTies() {
-        for (x, y) in [([1.0, 2, 2], [2.0, 3, 3, 4]), ([0.0, 0, 1, 1], [0.0, 1, 1, 2, 2]), ([5.0, 5, 5], [5.0, 6, 7, 7])] {
-            let error = #expect(throws: StatisticsError.self) { try cramerVonMises(x, y, method: .exact) }
-            if case let .invalidArgument(name, _)? = error { #expect(name == "method") } else {
-                Issue.record("expected invalidArgument(method), got \(String(describing: error))")
-            }
+    @Test("with ties the exact p-value is the enumeration of every relabelling of the definitional statistic, not scipy's floored lattice")
+    func exactWithTies() throws {
+        for (x, y) in [([1.0, 2, 2], [2.0, 3, 3, 4]), ([0.0, 0, 1, 1], [0.0, 1, 1, 2, 2]), ([5.0, 5, 5], [5.0, 6, 7, 7]),
+                       ([1.0, 2], [2.0, 3])] {
+            let result = try cramerVonMises(x, y, method: .exact)
+            #expect(result.method == .exact && result.hasTies)
+            let expected = CramerVonMisesTiesTests.exactPermutationPValue(x, y)
+            #expect(abs(result.pValue - expected) <= 1e-12, "\(x) vs \(y): \(result.pValue) vs \(expected)")
         }
     }
 
