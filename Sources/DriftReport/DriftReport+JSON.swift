@@ -48,10 +48,15 @@ extension FeatureReport {
             ]) }))
         }
         if let cvm = cramerVonMises {
-            members.append(("cramer_von_mises", cvm.json { .object([
-                ("statistic", .double($0.statistic)),
-                ("p_value", .double($0.pValue)),
-            ]) }))
+            members.append(("cramer_von_mises", cvm.json { result in
+                var fields: [(String, JSONValue)] = [
+                    ("statistic", .double(result.statistic)),
+                    ("p_value", .double(result.pValue)),
+                    ("method", .string(result.method.rawValue)),
+                ]
+                if let permutations = result.permutations { fields.append(("permutations", .int(permutations))) }
+                return .object(fields)
+            }))
         }
         if let wasserstein {
             members.append(("wasserstein", wasserstein.json { result in

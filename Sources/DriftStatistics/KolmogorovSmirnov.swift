@@ -96,6 +96,15 @@ public func kolmogorovSmirnov<T: BinaryFloatingPoint>(
 /// asymptotic two-sided is `kstwo.sf(D, round_half_even(n1*n2/(n1+n2)))` and asymptotic
 /// one-sided is Hodges' formula 5.3.
 ///
+/// **Ties.** The statistic is exact with ties (it is the ECDF definition). The p-value, exact or
+/// asymptotic, is the tie-free null distribution; with ties the statistic can only take the
+/// values at the distinct pooled values, so it is stochastically smaller than without ties and
+/// the p-value is valid but conservative (Noether 1963; Conover, *Practical Nonparametric
+/// Statistics*, §6.3): on integer-valued features KS misses less drift than it claims to, never
+/// more. Unlike Cramér–von Mises (see
+/// ``cramerVonMises(_:_:method:permutations:seed:)-(SortedSample,SortedSample,_,_,_)``), no
+/// formula here assumes distinct values.
+///
 /// ```swift
 /// let reference = try SortedSample(presorted: storedReference, label: "reference")
 /// let production = try SortedSample(todaysValues, label: "production")

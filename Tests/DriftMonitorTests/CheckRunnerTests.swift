@@ -122,6 +122,31 @@ struct CheckRunnerTests {
         #expect(cvm.features.first?.primary?.test == .cramerVonMises)
     }
 
+    @Test("cramer_von_mises deciding on the integer-valued features agrees with KS in every fixture hour (issue 10)")
+    func cramerVonMisesOnDiscreteFeatures() throws {
+        // scipy's mid-rank CvM gave age 8.5e-07 and satisfaction 7.9e-10 in the drifted hour,
+        // where KS gives 0.38 and 0.68: a false alarm on every integer-valued feature.
+        let discrete = ["tenure_months", "age", "support_calls", "satisfaction"]
+        for hour in 7...12 {
+            let cvm = try runCheck(try fixtureJob {
+                $0.features = discrete.map { FeatureConfiguration(name: $0, test: "cramer_von_mises") }
+            }, windowEnd: hourEnd(hour))
+            let ks = try runCheck(try fixtureJob {
+                $0.features = discrete.map { FeatureConfiguration(name: $0, test: "ks") }
+            }, windowEnd: hourEnd(hour))
+            #expect(cvm.features.allSatisfy { $0.primary?.test == "cramer_von_mises" })
+            #expect(Set(cvm.driftedFeatures.map(\.name)) == Set(ks.driftedFeatures.map(\.name)), "hour \(hour)")
+        }
+        let drifted = try runCheck(try fixtureJob {
+            $0.features = discrete.map { FeatureConfiguration(name: $0, test: "cramer_von_mises") }
+        }, windowEnd: hourEnd(11))
+        for name in ["age", "satisfaction", "tenure_months"] {
+            let p = try #require(drifted.features.first { $0.name == name }?.primary?.pValue)
+            #expect(p > 0.1, "\(name): p = \(p)")
+        }
+        #expect(drifted.driftedFeatures.map(\.name) == ["support_calls"])
+    }
+
     @Test("a decision test that does not fit the feature's kind is refused")
     func wrongTest() throws {
         let configuration = try fixtureJob { $0.features = [FeatureConfiguration(name: "contract", test: .kolmogorovSmirnov)] }

@@ -29,6 +29,14 @@ func scipyExpectations(_ hour: String) throws -> [String: [String: Any]] {
     return byName
 }
 
+/// Independent Cramér–von Mises expectations for the churn features with ties
+/// (`Fixtures/churn/expected_cvm_ties.py`): scipy's mid-rank statistic is not valid there.
+func tiedCramerVonMisesExpectations(_ hour: String) throws -> [String: [String: Any]] {
+    let data = try Data(contentsOf: fixtures.appendingPathComponent("churn/expected-cvm-ties.json"))
+    let root = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+    return root?[hour] as? [String: [String: Any]] ?? [:]
+}
+
 /// `|actual - expected| <= max(absolute, relative * |expected|)`.
 func close(_ actual: Double?, _ expected: Any?, relative: Double, absolute: Double = 0) -> Bool {
     guard let actual, let expected = (expected as? NSNumber)?.doubleValue else { return false }

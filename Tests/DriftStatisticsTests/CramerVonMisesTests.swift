@@ -135,8 +135,9 @@ struct CramerVonMisesTests {
         for (nx, ny) in [(5, 7), (12, 9), (30, 45), (200, 150)] {
             let x = generator.normal(count: nx, mean: 0, standardDeviation: 1).map { ($0 * 4).rounded() / 4 }
             let y = generator.normal(count: ny, mean: 0.3, standardDeviation: 1).map { ($0 * 4).rounded() / 4 }
-            // Forced exact only where the enumeration is quick in a debug build.
-            let methods: [CramerVonMisesMethod] = max(nx, ny) <= 12 ? [.auto, .exact, .asymptotic] : [.auto, .asymptotic]
+            // Values on a 1/4 grid tie, so no exact p-value; the seeded permutation test draws
+            // the smaller sample's counts, so it is symmetric too.
+            let methods: [CramerVonMisesMethod] = [.auto, .asymptotic, .permutation]
             for method in methods {
                 let forward = try cramerVonMises(x, y, method: method)
                 let backward = try cramerVonMises(y, x, method: method)
@@ -193,40 +194,14 @@ struct CramerVonMisesTests {
         }
     }
 
-    @Test("exact p with ties equals brute force on scipy's floored lattice scale")
-    func bruteForceWithTies() throws {
-        let samples: [([Double], [Double])] = [
-            ([1, 2, 2], [2, 3, 3, 4]),
-            ([1, 2, 2, 3], [2, 3, 3, 4, 5]),
-            ([0, 0, 1, 1], [0, 1, 1, 2, 2]),
-            ([5, 5, 5], [5, 6, 7, 7]),
-            ([1, 1, 2, 3, 3], [1, 2, 2, 3, 4]),
-        ]
-        for (x, y) in samples {
-            let (m, n) = (x.count, y.count)
+    @Test("with ties the exact p-value is the enumeration of every relabelling of the definitional statistic, not scipy's floored lattice")
+    func exactWithTies() throws {
+        for (x, y) in [([1.0, 2, 2], [2.0, 3, 3, 4]), ([0.0, 0, 1, 1], [0.0, 1, 1, 2, 2]), ([5.0, 5, 5], [5.0, 6, 7, 7]),
+                       ([1.0, 2], [2.0, 3])] {
             let result = try cramerVonMises(x, y, method: .exact)
-            // On the lattice scale S(U) = lcm²·N·(6U - mn(4mn - 1)) / (6m²n²): integral for
-            // untied arrangements; the tied observation is floored. With W = 4U (an integer):
-            // S = lcm²·N·(6W - 4mn(4mn - 1)) / (24 m²n²).
-            let lcm = m * n / gcdInt(m, n)
-            let scale = lcm * lcm * (m + n)
-            let offset = 4 * m * n * (4 * m * n - 1)
-            let denominator = 24 * m * m * n * n
-            func lattice(_ u: Double) -> (quotient: Int, remainder: Int) {
-                let numerator = scale * (6 * Int(4 * u) - offset)
-                let quotient = Int((Double(numerator) / Double(denominator)).rounded(.down))
-                return (quotient, numerator - quotient * denominator)
-            }
-            let zeta = lattice(Self.rankStatistic(x, y)).quotient
-            var atLeast = 0
-            var total = 0
-            Self.forEachSplit(nx: m, ny: n) { xRanks, yRanks in
-                total += 1
-                let (value, remainder) = lattice(Self.u(xRanks: xRanks, yRanks: yRanks))
-                #expect(remainder == 0, "untied lattice value must be an integer")
-                if value >= zeta { atLeast += 1 }
-            }
-            #expect(result.pValue == Double(atLeast) / Double(total), "\(x) vs \(y)")
+            #expect(result.method == .exact && result.hasTies)
+            let expected = CramerVonMisesTiesTests.exactPermutationPValue(x, y)
+            #expect(abs(result.pValue - expected) <= 1e-12, "\(x) vs \(y): \(result.pValue) vs \(expected)")
         }
     }
 
