@@ -129,16 +129,16 @@ struct CheckRunnerTests {
         let discrete = ["tenure_months", "age", "support_calls", "satisfaction"]
         for hour in 7...12 {
             let cvm = try runCheck(try fixtureJob {
-                $0.features = discrete.map { FeatureConfiguration(name: $0, test: "cramer_von_mises") }
+                $0.features = discrete.map { FeatureConfiguration(name: $0, test: .cramerVonMises) }
             }, windowEnd: hourEnd(hour))
             let ks = try runCheck(try fixtureJob {
-                $0.features = discrete.map { FeatureConfiguration(name: $0, test: "ks") }
+                $0.features = discrete.map { FeatureConfiguration(name: $0, test: .kolmogorovSmirnov) }
             }, windowEnd: hourEnd(hour))
-            #expect(cvm.features.allSatisfy { $0.primary?.test == "cramer_von_mises" })
+            #expect(cvm.features.allSatisfy { $0.primary?.test == .cramerVonMises })
             #expect(Set(cvm.driftedFeatures.map(\.name)) == Set(ks.driftedFeatures.map(\.name)), "hour \(hour)")
         }
         let drifted = try runCheck(try fixtureJob {
-            $0.features = discrete.map { FeatureConfiguration(name: $0, test: "cramer_von_mises") }
+            $0.features = discrete.map { FeatureConfiguration(name: $0, test: .cramerVonMises) }
         }, windowEnd: hourEnd(11))
         for name in ["age", "satisfaction", "tenure_months"] {
             let p = try #require(drifted.features.first { $0.name == name }?.primary?.pValue)
