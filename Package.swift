@@ -38,7 +38,7 @@ let package = Package(
         .target(
             name: "DriftSources",
             dependencies: [
-                "DriftTables",
+                "DriftStatistics", "DriftTables",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]

@@ -50,7 +50,7 @@ public struct Alert: Sendable, Hashable, Codable {
     /// - Parameter date: The moment to judge at.
     /// - Returns: `endsAt <= date`.
     /// - Complexity: O(1).
-    public func isResolved(at date: Date) -> Bool { endsAt <= date }
+    package func isResolved(at date: Date) -> Bool { endsAt <= date }
 
     private enum CodingKeys: String, CodingKey {
         case labels, annotations, startsAt, endsAt, generatorURL

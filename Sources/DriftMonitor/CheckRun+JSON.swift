@@ -23,7 +23,7 @@ extension CheckRun {
     ///
     /// - Parameter text: The JSON.
     /// - Throws: `DecodingError` when the text is not a run.
-    public static func fromJSON(_ text: String) throws -> CheckRun {
+    package static func fromJSON(_ text: String) throws -> CheckRun {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         decoder.dateDecodingStrategy = .iso8601

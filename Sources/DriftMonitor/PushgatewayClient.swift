@@ -93,7 +93,7 @@ public struct PushgatewayClient: Sendable {
     /// - Parameter model: The model name.
     /// - Throws: ``DeliveryError``.
     /// - Complexity: at most `retryPolicy.attempts` requests.
-    public func deleteGroup(model: String) async throws {
+    package func deleteGroup(model: String) async throws {
         _ = try await http.send("DELETE", try groupURL(model: model), body: nil, contentType: nil)
     }
 

@@ -186,7 +186,7 @@ enum MMDComputation {
         private static func collect(_ top: UInt64, in blocks: UpperBlocks) -> [Double] {
             var perBlock = [[Double]](repeating: [], count: blocks.count)
             blocks.storage.withUnsafeBufferPointer { storage in
-                let values = SharedReadBuffer(storage)
+                let values = SharedBuffer(reading: storage)
                 perBlock.withUnsafeMutableBufferPointer { results in
                     let slots = SharedBuffer(results)
                     DispatchQueue.concurrentPerform(iterations: blocks.count) { block in

@@ -1,5 +1,6 @@
 import COpenBLAS
 import Dispatch
+import DriftStatistics
 
 /// The upper triangle of a symmetric `order × order` matrix, stored as row blocks in one
 /// allocation: block `b` holds rows `[b·B, b·B + rows(b))` and columns `[b·B, order)`,
@@ -110,16 +111,4 @@ struct UpperBlocks {
         }
         return result
     }
-}
-
-/// Lets concurrent iterations read one buffer.
-struct SharedReadBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<Element>
-    init(_ buffer: UnsafeBufferPointer<Element>) { self.buffer = buffer }
-}
-
-/// Lets concurrent iterations write disjoint parts of one buffer.
-struct SharedBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

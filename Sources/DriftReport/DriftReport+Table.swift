@@ -49,18 +49,8 @@ extension DriftReport {
             rows.append(row)
             for (test, failure) in feature.failures { notes.append("\(feature.name): \(test): \(failure)") }
         }
-        let widths = header.indices.map { column in
-            ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
-        }
         let numericColumns: Set<Int> = Set(2..<header.count).subtracting([header.count - 1, 5])
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
-                let pad = String(repeating: " ", count: widths[column] - cell.count)
-                return numericColumns.contains(column) ? pad + cell : cell + pad
-            }.joined(separator: "  ").trimmingTrailingSpaces()
-        }
-        var output = [line(header), line(widths.map { String(repeating: "-", count: $0) })]
-        output += rows.map(line)
+        var output = TextTable(header: header, rows: rows, rightAligned: numericColumns).lines()
         let drifted = driftedFeatures.count
         var summary = "\(drifted) of \(features.count) feature\(features.count == 1 ? "" : "s") drifted (alpha \(alpha)"
         summary += correction == .none ? ")" : ", \(correction.rawValue) correction)"
@@ -103,13 +93,5 @@ extension FeatureReport {
         if let failure = jensenShannon?.failure { result.append(("jensen_shannon", failure)) }
         if let failure = psi.failure { result.append(("psi", failure)) }
         return result
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = Substring(self)
-        while text.last == " " { text.removeLast() }
-        return String(text)
     }
 }

@@ -283,36 +283,6 @@ func textInNumericColumn(
         referenceMissing: referenceMissing, productionMissing: production.missing)
 }
 
-/// Maps `items` on all cores, keeping the order: one task per item, results in input order.
-///
-/// ```swift
-/// let reports = concurrentMap(pairs) { compareFeatures(reference: $0.0, production: $0.1, options: options) }
-/// ```
-///
-/// - Parameters:
-///   - items: The inputs.
-///   - transform: A pure function of one item.
-/// - Returns: `items.map(transform)`, computed in parallel.
-/// - Complexity: O(n) calls of `transform`, spread over the available cores.
-public func concurrentMap<Item: Sendable, Result: Sendable>(
-    _ items: [Item], _ transform: @Sendable (Item) -> Result
-) -> [Result] {
-    var results = [Result?](repeating: nil, count: items.count)
-    results.withUnsafeMutableBufferPointer { buffer in
-        let slots = UnsafeSendableBuffer(buffer)
-        DispatchQueue.concurrentPerform(iterations: items.count) { index in
-            slots.buffer[index] = transform(items[index])
-        }
-    }
-    return results.compactMap { $0 }
-}
-
-/// Lets concurrent iterations write disjoint slots of one buffer.
-private struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
-}
-
 /// Carries an upstream failure (say, an empty sample) into the tests that depend on it.
 struct ComparisonFailure: Error, CustomStringConvertible {
     let message: String

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import DriftStatistics
 import DriftTables
 import GRDB
 import GRDBSQLite
@@ -236,12 +237,7 @@ enum ProductionReader {
         _ shares: [[(name: String, kind: ColumnKind)]],
         _ body: @Sendable ([(name: String, kind: ColumnKind)]) throws -> Scan
     ) -> [Result<Scan, any Error>] {
-        guard shares.count > 1 else { return shares.map { share in Result { try body(share) } } }
-        let results = ScanResults(count: shares.count)
-        DispatchQueue.concurrentPerform(iterations: shares.count) { index in
-            results.set(index, Result { try body(shares[index]) })
-        }
-        return results.values
+        concurrentMap(shares) { share in Result { try body(share) } }
     }
 
     static func windowSQL(source: SQLiteSource, timestampColumn: String, columns: [String], offsets: Bool = true) -> String {
@@ -311,25 +307,5 @@ enum ProductionReader {
         default:
             builder.addText(SQLiteSource.blobText)
         }
-    }
-}
-
-/// Results of the parallel scans, written from several threads into separate slots.
-private final class ScanResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<ProductionReader.Scan, any Error>?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ result: Result<ProductionReader.Scan, any Error>) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    var values: [Result<ProductionReader.Scan, any Error>] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0 ?? .failure(SourceError.invalidArgument(name: "scan", reason: "a parallel read did not finish")) }
     }
 }

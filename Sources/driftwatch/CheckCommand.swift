@@ -1,5 +1,6 @@
 import ArgumentParser
 import DriftMonitor
+import DriftReport
 import DriftSources
 import Foundation
 import Logging
@@ -95,15 +96,18 @@ private func summary(_ outcome: CheckOutcome, configuration: CheckConfiguration)
     }
     let window = "[\(formatTimestamp(run.windowStart)), \(formatTimestamp(run.windowEnd)))"
     var lines = ["\(run.model) v\(run.profileVersion) \(window): \(run.productionRows) rows, \(run.checkedFeatures.count) of \(run.features.count) features tested, \(run.driftedFeatures.count) drifted\(run.multivariate?.drifted == true ? ", multivariate drift" : "")"]
-    for feature in run.features {
+    var table = TextTable(rows: run.features.map { feature in
         let p = feature.primaryPValue.map { String(format: "%.3g", $0) } ?? "-"
         let test = feature.primary?.test.rawValue ?? "-"
-        let verdict = feature.drifted ? "DRIFT" : (feature.status == .tested ? "ok" : feature.status.rawValue)
+        var verdict = feature.drifted ? "DRIFT" : (feature.status == .tested ? "ok" : feature.status.rawValue)
+        if let reason = feature.reason { verdict += " (\(reason))" }
         let psi = feature.psi.map { String(format: "%.3g", $0) } ?? "-"
-        var line = "  \(feature.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(test.padding(toLength: 17, withPad: " ", startingAt: 0)) p=\(p.padding(toLength: 10, withPad: " ", startingAt: 0)) psi=\(psi.padding(toLength: 8, withPad: " ", startingAt: 0)) \(verdict)"
-        if let reason = feature.reason { line += " (\(reason))" }
-        lines.append(line)
-    }
+        return [feature.name, test, "p=" + p, "psi=" + psi, verdict]
+    })
+    table.indent = "  "
+    table.separator = " "
+    table.minimumWidths = [20, 17, 12, 12]   // long names widen their column instead of being cut
+    lines += table.lines()
     if let multivariate = run.multivariate {
         lines.append("  multivariate (\(multivariate.features.count) features, \(multivariate.productionRows) production rows sampled, \(multivariate.productionDroppedRows) dropped for missing values)")
         let mmd = multivariate.mmd.map { "p=\(String(format: "%.3g", $0.pValue)) MMD²=\(String(format: "%.3g", $0.statistic)) \($0.drifted ? "DRIFT" : "ok")" }

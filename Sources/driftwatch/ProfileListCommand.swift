@@ -1,5 +1,6 @@
 import ArgumentParser
 import DriftProfiles
+import DriftReport
 import Foundation
 
 /// `driftwatch profile list`: every model and version in a profile database.
@@ -34,17 +35,7 @@ func formatTimestamp(_ date: Date) -> String {
     return formatter.string(from: date)
 }
 
-/// A plain-text table with a dashed rule under the header.
+/// The rows under a header and a rule, columns padded to the widest cell (``TextTable``).
 func alignedTable(header: [String], rows: [[String]], rightAligned: Set<Int> = []) -> String {
-    let widths = header.indices.map { column in ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0 }
-    func line(_ cells: [String]) -> String {
-        var text = cells.enumerated().map { column, cell in
-            let pad = String(repeating: " ", count: widths[column] - cell.count)
-            return rightAligned.contains(column) ? pad + cell : cell + pad
-        }.joined(separator: "  ")
-        while text.last == " " { text.removeLast() }
-        return text
-    }
-    return ([line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line))
-        .joined(separator: "\n")
+    TextTable(header: header, rows: rows, rightAligned: rightAligned).lines().joined(separator: "\n")
 }
