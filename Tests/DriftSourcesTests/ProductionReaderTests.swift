@@ -1,4 +1,5 @@
 import DriftTables
+import DriftTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -21,11 +22,11 @@ import Testing
 
     @Test func sourceErrorsNameTheSource() throws {
         let window = try hour("2019-04-30T10:00:00Z")
-        let missing = try Support.directory().appendingPathComponent("none.db").path
+        let missing = try temporaryDirectory().appendingPathComponent("none.db").path
         #expect(throws: SourceError.invalidSource(description: "sqlite:\(missing) table=predictions", reason: "no such file")) {
             try ProductionReader.read(path: missing, source: .table("predictions"), timestampColumn: "ts", window: window, features: [])
         }
-        let csv = try Support.file("ts,x\n")
+        let csv = try temporaryFile("ts,x\n")
         #expect(throws: SourceError.invalidSource(description: "sqlite:\(csv) table=predictions", reason: "file is not a database")) {
             try ProductionReader.read(path: csv, source: .table("predictions"), timestampColumn: "ts", window: window, features: [])
         }
