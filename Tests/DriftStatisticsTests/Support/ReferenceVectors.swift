@@ -1,3 +1,4 @@
+import DriftTestSupport
 import Foundation
 import Testing
 
@@ -131,13 +132,7 @@ enum VectorError: Error, CustomStringConvertible {
 /// Every file in that folder whose `method` matches is loaded, so a held-out file dropped in
 /// beside the public one (say `ks_2samp.heldout.json`) is tested too.
 enum ReferenceVectors {
-    static let fixturesDirectory: URL = {
-        // Tests/DriftStatisticsTests/Support/ReferenceVectors.swift -> repository root
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/vectors", isDirectory: true)
-    }()
+    static let fixturesDirectory = fixtures.appendingPathComponent("vectors", isDirectory: true)
 
     /// All cases of every vector file whose `method` field is `method`.
     static func cases(method: String) throws -> [VectorCase] {
