@@ -197,7 +197,7 @@ enum ReferenceVectors {
         guard let count = spec["n"]?.int, let seedValue = spec["seed"]?.double,
               let distribution = spec["dist"]?.string
         else { throw VectorError.missingField("gen spec") }
-        var generator = SplitMix64(seed: UInt64(seedValue))
+        var generator = ReferenceVectorGenerator(seed: UInt64(seedValue))
         func number(_ key: String) throws -> Double {
             guard let value = spec[key]?.double else { throw VectorError.missingField("gen.\(key)") }
             return value
