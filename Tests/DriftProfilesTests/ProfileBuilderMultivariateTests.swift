@@ -160,7 +160,7 @@ import Testing
     }
 
     @Test func sqliteValuesMapAsDocumented() throws {
-        let db = try Support.database { db in
+        let db = try temporaryDatabase { db in
             try db.execute(sql: """
                 CREATE TABLE t (n, c, b);
                 INSERT INTO t VALUES (1, 3, x'00');

@@ -79,7 +79,7 @@ import Testing
         #expect(throws: ProfileError.invalidSource(description: "sqlite:\(directory) table=t", reason: "is a directory")) {
             try ProfileBuilder.fromSQLite(path: directory, source: .table("t"), model: "m")
         }
-        let db = try Support.database { db in
+        let db = try temporaryDatabase { db in
             try db.execute(sql: "CREATE TABLE t (a REAL, b TEXT); CREATE TABLE empty (a REAL)")
             try db.execute(sql: "INSERT INTO t VALUES (1, 'x')")
         }
@@ -215,7 +215,7 @@ import Testing
 
     @Test func sqliteHashCoversValuesAndTheirTypes() throws {
         func hash(_ insert: String) throws -> String {
-            let db = try Support.database { db in
+            let db = try temporaryDatabase { db in
                 try db.execute(sql: "CREATE TABLE t (a, b)")
                 try db.execute(sql: insert)
             }
@@ -230,7 +230,7 @@ import Testing
     }
 
     @Test func sqliteStorageClassesMapToKinds() throws {
-        let db = try Support.database { db in
+        let db = try temporaryDatabase { db in
             try db.execute(sql: """
                 CREATE TABLE t (i INTEGER, r REAL, txt TEXT, mixed, blob, code INTEGER);
                 INSERT INTO t VALUES (1, 0.5, '2.5', 1, x'00ff', 3);
