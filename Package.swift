@@ -71,35 +71,46 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "DriftStatisticsTests", dependencies: ["DriftStatistics"]),
-        .testTarget(name: "DriftMultivariateTests", dependencies: ["DriftMultivariate", "DriftStatistics"]),
-        .testTarget(name: "DriftTablesTests", dependencies: ["DriftTables"]),
+        // Helpers shared by the test targets (fixture and repository paths, temporary files and
+        // databases); a regular target whose sources live under Tests/.
+        .target(
+            name: "DriftTestSupport",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/DriftTestSupport"
+        ),
+        .testTarget(name: "DriftStatisticsTests", dependencies: ["DriftStatistics", "DriftTestSupport"]),
+        .testTarget(
+            name: "DriftMultivariateTests", dependencies: ["DriftMultivariate", "DriftStatistics", "DriftTestSupport"]
+        ),
+        .testTarget(name: "DriftTablesTests", dependencies: ["DriftTables", "DriftTestSupport"]),
         .testTarget(
             name: "DriftSourcesTests",
-            dependencies: ["DriftSources", "DriftTables", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["DriftSources", "DriftTables", "DriftTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "DriftProfilesTests",
             dependencies: [
-                "DriftProfiles", "DriftSources", "DriftMultivariate", "DriftStatistics", "DriftTables",
+                "DriftProfiles", "DriftSources", "DriftMultivariate", "DriftStatistics", "DriftTables", "DriftTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "DriftReportTests",
-            dependencies: ["DriftReport", "DriftMultivariate", "DriftProfiles", "DriftStatistics", "DriftTables"]
+            dependencies: [
+                "DriftReport", "DriftMultivariate", "DriftProfiles", "DriftStatistics", "DriftTables", "DriftTestSupport",
+            ]
         ),
         .testTarget(
             name: "DriftMonitorTests",
             dependencies: [
-                "DriftMonitor", "DriftMultivariate", "DriftProfiles", "DriftReport", "DriftSources",
+                "DriftMonitor", "DriftMultivariate", "DriftProfiles", "DriftReport", "DriftSources", "DriftTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "DriftwatchCLITests",
-            dependencies: ["driftwatch", "DriftProfiles", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["driftwatch", "DriftProfiles", "DriftTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,16 +1,13 @@
 import DriftMonitor
 import DriftReport
 import DriftProfiles
+import DriftTestSupport
 import Foundation
 import Testing
 
 /// Writes a YAML file into a fresh directory and returns its path.
 func configurationFile(_ yaml: String) throws -> String {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("driftwatch-config-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let url = directory.appendingPathComponent("job.yml")
-    try yaml.write(to: url, atomically: true, encoding: .utf8)
-    return url.path
+    try temporaryFile(yaml, name: "job.yml")
 }
 
 let minimalYAML = """

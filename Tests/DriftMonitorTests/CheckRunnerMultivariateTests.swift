@@ -1,5 +1,6 @@
 import DriftMonitor
 import DriftProfiles
+import DriftTestSupport
 import Foundation
 import Testing
 

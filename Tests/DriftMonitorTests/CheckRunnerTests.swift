@@ -1,6 +1,7 @@
 import DriftMonitor
 import DriftReport
 import DriftProfiles
+import DriftTestSupport
 import Foundation
 import Testing
 
@@ -165,17 +166,15 @@ struct CheckRunnerTests {
     @Test("a constant reference feature that moved: the raw Wasserstein distance is pushed, recorded and gates; only the normalized one is absent")
     func constantReference() throws {
         // A flag that was always 2 in training; production says -1 for every row.
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("driftwatch-flag-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let csv = directory.appendingPathComponent("reference.csv")
-        try Data(("flag,age\n" + (0..<200).map { "2,\(20 + $0 % 50)" }.joined(separator: "\n") + "\n").utf8).write(to: csv)
+        let csv = try temporaryFile(
+            "flag,age\n" + (0..<200).map { "2,\(20 + $0 % 50)" }.joined(separator: "\n") + "\n", name: "reference.csv")
         var configuration = try fixtureJob {
             $0.production.source = .query("SELECT ts, -1.0 AS flag, age FROM predictions")
             $0.effectSize = EffectSizeGate(wassersteinNormalized: 0.5)
         }
         var settings = ProfileSettings()
         settings.multivariate = false
-        let profile = try ProfileBuilder.fromCSV(path: csv.path, model: "flagged", settings: settings)
+        let profile = try ProfileBuilder.fromCSV(path: csv, model: "flagged", settings: settings)
         _ = try ProfileStore(path: configuration.profiles).write(profile)
         configuration.model = "flagged"
         configuration.multivariate = nil

@@ -1,4 +1,5 @@
 import DriftMonitor
+import DriftTestSupport
 import Foundation
 import Testing
 

@@ -1,11 +1,7 @@
 import DriftMonitor
 import DriftProfiles
+import DriftTestSupport
 import Foundation
-
-/// The repository's `Fixtures/` folder.
-let fixtures = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures", isDirectory: true)
 
 /// A job configuration on a private copy of `Fixtures/job/profiles.db` (history writes go to
 /// the copy) and the fixture production database.
@@ -15,20 +11,18 @@ let fixtures = URL(fileURLWithPath: #filePath)
 func fixtureJob(
     model: String = "churn", _ adjust: (inout CheckConfiguration) -> Void = { _ in }
 ) throws -> CheckConfiguration {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("driftwatch-job-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let profiles = directory.appendingPathComponent("profiles.db")
+    let profiles = try temporaryDirectory().appendingPathComponent("profiles.db")
     if model == "churn" {
         try FileManager.default.copyItem(at: fixtures.appendingPathComponent("job/profiles.db"), to: profiles)
     } else {
         let profile = try ProfileBuilder.fromCSV(
-            path: fixtures.appendingPathComponent("churn/reference.csv").path, model: model)
+            path: fixturePath("churn/reference.csv"), model: model)
         _ = try ProfileStore(path: profiles.path).write(profile)
     }
     var configuration = CheckConfiguration(
         model: model, profiles: profiles.path,
         production: ProductionConfiguration(
-            sqlite: fixtures.appendingPathComponent("production/predictions.db").path,
+            sqlite: fixturePath("production/predictions.db"),
             source: .table("predictions"), timestampColumn: "ts"))
     adjust(&configuration)
     return configuration

@@ -1,5 +1,6 @@
 import DriftMonitor
 import DriftProfiles
+import DriftTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -10,9 +11,7 @@ import Testing
 struct RunHistoryTests {
     /// A private copy of a fixture database (opening migrates it, which writes).
     private func copy(_ fixture: String) throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("driftwatch-history-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent("profiles.db").path
+        let path = try temporaryDirectory().appendingPathComponent("profiles.db").path
         try FileManager.default.copyItem(atPath: fixtures.appendingPathComponent(fixture).path, toPath: path)
         return path
     }

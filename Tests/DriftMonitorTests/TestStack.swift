@@ -97,10 +97,6 @@ func runTool(_ name: String, _ arguments: [String], stdin: String? = nil, in fol
     return ToolResult(status: process.terminationStatus, output: String(decoding: data, as: UTF8.self))
 }
 
-/// The repository root (this file is Tests/DriftMonitorTests/TestStack.swift).
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
 /// A plain HTTP request for reading servers back (not the code under test).
 func httpRequest(_ method: String, _ url: URL) async throws -> (status: Int, body: Data) {
     var request = URLRequest(url: url, timeoutInterval: 5)

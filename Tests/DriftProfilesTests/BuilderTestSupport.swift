@@ -1,42 +1,14 @@
 import DriftSources
 import DriftTables
+import DriftTestSupport
 import Foundation
 import GRDB
 @testable import DriftProfiles
 
-/// Temporary files and fixture paths for the builder tests.
+/// Fixture paths and a SQLite copy of a CSV file for the builder tests.
 enum BuilderTestSupport {
-    /// The repository's `Fixtures/` folder.
-    static let fixtures = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures", isDirectory: true)
-
-    static var churnReference: String { fixtures.appendingPathComponent("churn/reference.csv").path }
-    static var churnDrifted: String { fixtures.appendingPathComponent("churn/production-drifted.csv").path }
-
-    /// A fresh empty directory under the temporary directory.
-    static func directory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("driftwatch-builder-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
-    /// Writes `contents` to a new file and returns its path.
-    static func file(_ contents: String, name: String = "data.csv") throws -> String {
-        let url = try directory().appendingPathComponent(name)
-        try Data(contents.utf8).write(to: url)
-        return url.path
-    }
-
-    /// Creates a SQLite database in a new directory, runs `setup` on it and returns its path.
-    static func database(name: String = "test.db", _ setup: (Database) throws -> Void) throws -> String {
-        let path = try directory().appendingPathComponent(name).path
-        let queue = try DatabaseQueue(path: path)
-        try queue.write(setup)
-        try queue.close()
-        return path
-    }
+    static var churnReference: String { fixturePath("churn/reference.csv") }
+    static var churnDrifted: String { fixturePath("churn/production-drifted.csv") }
 
     /// Copies a CSV file into table `name` of a new SQLite database, with typed values:
     /// empty → NULL, integers → INTEGER, other numbers → REAL, NaN → the text 'NaN' (SQLite
@@ -47,7 +19,7 @@ enum BuilderTestSupport {
         var row = CSVRow()
         _ = try reader.nextRow(into: &row)
         let header = (0..<row.count).map { row.string(at: $0) }
-        return try database { db in
+        return try temporaryDatabase { db in
             let columns = header.map { SQLiteSource.quoteIdentifier($0) }.joined(separator: ", ")
             try db.execute(sql: "CREATE TABLE \(SQLiteSource.quoteIdentifier(name)) (\(columns))")
             let insert = try db.makeStatement(

@@ -1,5 +1,6 @@
 import DriftMultivariate
 import DriftTables
+import DriftTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -76,7 +77,7 @@ import Testing
     // MARK: Problems instead of failures
 
     @Test func disabledRecordsWhyAndBuildsTheRest() throws {
-        let path = try Support.file("x,c\n1,a\n2,b\n3,a\n4,b\n5,c\n")
+        let path = try temporaryFile("x,c\n1,a\n2,b\n3,a\n4,b\n5,c\n")
         let profile = try ProfileBuilder.fromCSV(path: path, model: "m", settings: settings(enabled: false))
         #expect(profile.multivariate == nil)
         #expect(profile.multivariateProblem == ReferenceProfile.multivariateDisabled)
@@ -84,7 +85,7 @@ import Testing
     }
 
     @Test func threeRowSourceRecordsAProblemRatherThanFailing() throws {
-        let path = try Support.file("x,c\n1,a\n2,b\n3,a\n")
+        let path = try temporaryFile("x,c\n1,a\n2,b\n3,a\n")
         let profile = try ProfileBuilder.fromCSV(path: path, model: "m")
         #expect(profile.multivariate == nil)
         #expect(profile.multivariateProblem == "reference: 3 complete rows; the test needs at least 4")
@@ -93,21 +94,21 @@ import Testing
     }
 
     @Test func tooFewCompleteRowsAfterDropsRecordAProblem() throws {
-        let path = try Support.file("x,c\n1,a\n,b\n3,\nNaN,a\n5,b\n6,a\n")
+        let path = try temporaryFile("x,c\n1,a\n,b\n3,\nNaN,a\n5,b\n6,a\n")
         let profile = try ProfileBuilder.fromCSV(path: path, model: "m")
         #expect(profile.multivariate == nil)
         #expect(profile.multivariateProblem == "reference: 3 complete rows; the test needs at least 4")
     }
 
     @Test func constantColumnsRecordNoVariance() throws {
-        let path = try Support.file("x,c\n1,a\n1,a\n1,a\n1,a\n1,a\n")
+        let path = try temporaryFile("x,c\n1,a\n1,a\n1,a\n1,a\n1,a\n")
         let profile = try ProfileBuilder.fromCSV(path: path, model: "m")
         #expect(profile.multivariate == nil)
         #expect(profile.multivariateProblem == "reference: every encoded column is constant; there is no variance to model")
     }
 
     @Test func oneFeatureIsEnough() throws {
-        let path = try Support.file("x\n1\n2\n4\n8\n")
+        let path = try temporaryFile("x\n1\n2\n4\n8\n")
         let profile = try ProfileBuilder.fromCSV(path: path, model: "m")
         let reference = try #require(profile.multivariate)
         #expect(profile.multivariateProblem == nil)
@@ -119,7 +120,7 @@ import Testing
     @Test func incompleteRowsAreDroppedAndCounted() throws {
         // Dropped: empty, NaN and inf numbers, an empty and a whitespace-only category, a
         // whitespace-only number. Kept: raw category text (" a" keeps its space), -0.0.
-        let path = try Support.file(
+        let path = try temporaryFile(
             "x,c\n1,a\n,b\nNaN,a\ninf,b\n-Infinity,a\n2,\n3, \t\n\" \",a\n4,b\n5, a\n-0.0,b\n1e3,\"q,\"\"\"\n")
         let profile = try ProfileBuilder.fromCSV(path: path, model: "m")
         let sample = try #require(profile.multivariate).sample
@@ -136,7 +137,7 @@ import Testing
         // "code" is forced categorical (numbers keep their text: "01", "1.50", "1e2"); "late"
         // turns categorical at its last row, after numbers.
         let csv = "v,code,late\n1.5,01,7\n-2,1.50,8\n3e-2,1e2,9.0\n0.1,01,x\n"
-        let path = try Support.file(csv)
+        let path = try temporaryFile(csv)
         let profile = try ProfileBuilder.fromCSV(path: path, model: "m", settings: settings(categorical: ["code"]))
         let sample = try #require(profile.multivariate).sample
         #expect(profile.features.map(\.kind) == [.numeric, .categorical, .categorical])
@@ -159,7 +160,7 @@ import Testing
     }
 
     @Test func sqliteValuesMapAsDocumented() throws {
-        let db = try Support.database { db in
+        let db = try temporaryDatabase { db in
             try db.execute(sql: """
                 CREATE TABLE t (n, c, b);
                 INSERT INTO t VALUES (1, 3, x'00');
@@ -246,7 +247,7 @@ import Testing
     }
 
     @Test func csvAndSQLiteAgreeOnLateAndForcedCategoricalColumns() throws {
-        let path = try Support.file("code,x,forced\n1,1,10\n2,2,11\n1,3,10\nA7,4,12\n1,5,11\n,6,10\n3,7,12\n")
+        let path = try temporaryFile("code,x,forced\n1,1,10\n2,2,11\n1,3,10\nA7,4,12\n1,5,11\n,6,10\n3,7,12\n")
         let db = try Support.sqliteCopy(of: path, table: "t")
         let options = settings(categorical: ["forced"])
         let fromCSV = try ProfileBuilder.fromCSV(path: path, model: "m", settings: options)

@@ -1,6 +1,7 @@
 import DriftSources
 import DriftStatistics
 import DriftTables
+import DriftTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -20,25 +21,25 @@ import Testing
 
     @Test func csvErrorsSurfaceAsTableErrors() throws {
         #expect(throws: TableError.self) { try ProfileBuilder.fromCSV(path: "/nonexistent/ref.csv", model: "m") }
-        let empty = try Support.file("")
+        let empty = try temporaryFile("")
         #expect(throws: TableError.emptyFile(path: empty)) { try ProfileBuilder.fromCSV(path: empty, model: "m") }
-        let ragged = try Support.file("a,b\n1,2\n3\n")
+        let ragged = try temporaryFile("a,b\n1,2\n3\n")
         #expect(throws: TableError.fieldCountMismatch(path: ragged, line: 3, found: 1, expected: 2)) {
             try ProfileBuilder.fromCSV(path: ragged, model: "m")
         }
-        let unclosed = try Support.file("a,b\n1,\"2\n")
+        let unclosed = try temporaryFile("a,b\n1,\"2\n")
         #expect(throws: TableError.self) { try ProfileBuilder.fromCSV(path: unclosed, model: "m") }
     }
 
     @Test func headerOnlyCSVIsAnEmptySource() throws {
-        let path = try Support.file("a,b\n")
+        let path = try temporaryFile("a,b\n")
         #expect(throws: ProfileError.invalidSource(description: "csv:\(path)", reason: "no data rows after the header")) {
             try ProfileBuilder.fromCSV(path: path, model: "m")
         }
     }
 
     @Test func unknownColumnsAreNamed() throws {
-        let path = try Support.file("age,Plan\n1,a\n")
+        let path = try temporaryFile("age,Plan\n1,a\n")
         #expect(throws: ProfileError.invalidSource(
             description: "csv:\(path)", reason: "no column named \"plan\", \"zip\" (names are case-sensitive)")
         ) { try ProfileBuilder.fromCSV(path: path, model: "m", columns: ["age", "plan", "zip"]) }
@@ -66,19 +67,19 @@ import Testing
     // MARK: SQLite errors
 
     @Test func sqliteSourceErrorsNameTheSource() throws {
-        let missing = try Support.directory().appendingPathComponent("none.db").path
+        let missing = try temporaryDirectory().appendingPathComponent("none.db").path
         #expect(throws: ProfileError.invalidSource(description: "sqlite:\(missing) table=t", reason: "no such file")) {
             try ProfileBuilder.fromSQLite(path: missing, source: .table("t"), model: "m")
         }
-        let csv = try Support.file("a,b\n1,2\n")
+        let csv = try temporaryFile("a,b\n1,2\n")
         #expect(throws: ProfileError.invalidSource(description: "sqlite:\(csv) table=t", reason: "file is not a database")) {
             try ProfileBuilder.fromSQLite(path: csv, source: .table("t"), model: "m")
         }
-        let directory = try Support.directory().path
+        let directory = try temporaryDirectory().path
         #expect(throws: ProfileError.invalidSource(description: "sqlite:\(directory) table=t", reason: "is a directory")) {
             try ProfileBuilder.fromSQLite(path: directory, source: .table("t"), model: "m")
         }
-        let db = try Support.database { db in
+        let db = try temporaryDatabase { db in
             try db.execute(sql: "CREATE TABLE t (a REAL, b TEXT); CREATE TABLE empty (a REAL)")
             try db.execute(sql: "INSERT INTO t VALUES (1, 'x')")
         }
@@ -156,7 +157,7 @@ import Testing
         #expect(profile.source.contentHash == hash.hexDigest)
         #expect(profile.source.contentHash.wholeMatch(of: /fnv1a64:[0-9a-f]{16}/) != nil)
         // One changed byte changes the hash.
-        let changed = try Support.file(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "78.91", with: "78.92"))
+        let changed = try temporaryFile(String(decoding: bytes, as: UTF8.self).replacingOccurrences(of: "78.91", with: "78.92"))
         #expect(try ProfileBuilder.fromCSV(path: changed, model: "churn").source.contentHash != profile.source.contentHash)
     }
 
@@ -174,7 +175,7 @@ import Testing
     }
 
     @Test func lateCategoricalColumnIsRecountedExactly() throws {
-        let path = try Support.file("code,x\n1,1\n2,2\n1,3\nA7,4\n1,5\n,6\n")
+        let path = try temporaryFile("code,x\n1,1\n2,2\n1,3\nA7,4\n1,5\n,6\n")
         let profile = try ProfileBuilder.fromCSV(path: path, model: "m", settings: settings(sampleCap: 2))
         let code = try #require(profile.feature(named: "code"))
         #expect(code.kind == .categorical)
@@ -214,7 +215,7 @@ import Testing
 
     @Test func sqliteHashCoversValuesAndTheirTypes() throws {
         func hash(_ insert: String) throws -> String {
-            let db = try Support.database { db in
+            let db = try temporaryDatabase { db in
                 try db.execute(sql: "CREATE TABLE t (a, b)")
                 try db.execute(sql: insert)
             }
@@ -229,7 +230,7 @@ import Testing
     }
 
     @Test func sqliteStorageClassesMapToKinds() throws {
-        let db = try Support.database { db in
+        let db = try temporaryDatabase { db in
             try db.execute(sql: """
                 CREATE TABLE t (i INTEGER, r REAL, txt TEXT, mixed, blob, code INTEGER);
                 INSERT INTO t VALUES (1, 0.5, '2.5', 1, x'00ff', 3);

@@ -1,4 +1,5 @@
 import DriftMultivariate
+import DriftTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -22,7 +23,7 @@ import Testing
         settings.multivariateMaxCategories = 3
         settings.pcaVarianceFraction = 0.5
         settings.seed = UInt64.max - 1
-        return try ProfileBuilder.fromCSV(path: Support.file(csv), model: model, settings: settings)
+        return try ProfileBuilder.fromCSV(path: temporaryFile(csv), model: model, settings: settings)
     }
 
     private func numericBits(_ reference: MultivariateReference) -> [[UInt64]] {
@@ -64,7 +65,7 @@ import Testing
 
     @Test func minusZeroSurvivesTheStore() throws {
         let csv = "x,y\n-0.0,1\n-0.0,2\n1,3\n2,5\n"
-        let profile = try ProfileBuilder.fromCSV(path: Support.file(csv), model: "z")
+        let profile = try ProfileBuilder.fromCSV(path: temporaryFile(csv), model: "z")
         let reference = try #require(profile.multivariate)
         #expect(numericBits(reference)[0].prefix(2) == [(-0.0).bitPattern, (-0.0).bitPattern])
         let store = try ProfileStore(path: temporaryDatabasePath())
@@ -75,14 +76,14 @@ import Testing
 
     @Test func problemsAndAbsenceRoundTrip() throws {
         let store = try ProfileStore(path: temporaryDatabasePath())
-        let threeRows = try ProfileBuilder.fromCSV(path: Support.file("x\n1\n2\n3\n"), model: "few")
+        let threeRows = try ProfileBuilder.fromCSV(path: temporaryFile("x\n1\n2\n3\n"), model: "few")
         #expect(try store.write(threeRows) == store.profile(model: "few"))
         #expect(try store.profile(model: "few").multivariateProblem == "reference: 3 complete rows; the test needs at least 4")
 
         var off = ProfileSettings()
         off.multivariate = false
         off.multivariateSampleCap = 99
-        let disabled = try ProfileBuilder.fromCSV(path: Support.file("x\n1\n2\n3\n4\n"), model: "off", settings: off)
+        let disabled = try ProfileBuilder.fromCSV(path: temporaryFile("x\n1\n2\n3\n4\n"), model: "off", settings: off)
         let read = try store.profile(model: "off", version: store.write(disabled).version)
         #expect(read == disabled.withVersion(1))
         #expect(read.multivariateProblem == ReferenceProfile.multivariateDisabled)
@@ -98,7 +99,7 @@ import Testing
 
     @Test func aV2DatabaseMigratesAndItsProfilesSayWhyTheyHaveNoReference() throws {
         let path = try temporaryDatabasePath()
-        try FileManager.default.copyItem(atPath: Support.fixtures.appendingPathComponent("legacy/profiles-v2.db").path, toPath: path)
+        try FileManager.default.copyItem(atPath: fixtures.appendingPathComponent("legacy/profiles-v2.db").path, toPath: path)
         let before = try withRawConnection(path) { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
         #expect(before == ["v1-profiles", "v2-history"])
 

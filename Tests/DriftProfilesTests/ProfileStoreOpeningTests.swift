@@ -1,4 +1,5 @@
 import DriftStatistics
+import DriftTestSupport
 import Foundation
 import GRDB
 import Testing

@@ -321,13 +321,16 @@ import Testing
         #expect(try store.profile(model: "churn") == second)
     }
 
-    @Test func concurrentReadersSeeWholeProfilesWhileAWriterWrites() async throws {
+    @Test func concurrentReadersSeeWholeProfilesWhileAWriterWrites() throws {
         let path = try temporaryDatabasePath()
         let writer = try ProfileStore(path: path)
         let reader = try ProfileStore(path: path)  // a second pool, as another process would have
         let generations = 12
         _ = try writer.write(markedProfile(model: "churn", marker: 0, features: 40, sampleSize: 2_000))
-        let writing = Task.detached {
+        // The writer gets a thread of its own: a task would wait for a free thread of the
+        // cooperative pool, which this busy reader and the tests running beside it can hold for
+        // longer than the deadline (the reader then sees generation 0 only).
+        let writing = WriterThread {
             for marker in 1...generations {
                 _ = try writer.write(markedProfile(model: "churn", marker: marker, features: 40, sampleSize: 2_000))
             }
@@ -345,11 +348,31 @@ import Testing
             seen.append(profile.version)
             if profile.version == generations + 1 { break }
         }
-        try await writing.value
+        try writing.join()
         #expect(seen.last == generations + 1)
         #expect(seen == seen.sorted(), "versions went backwards: \(seen)")
         #expect(try reader.versions(model: "churn") == Array(1...(generations + 1)))
         let report = try integrityReport(path)
         #expect(report.integrity == ["ok"] && report.foreignKeyViolations == 0)
+    }
+}
+
+/// `body` running on a thread of its own, outside Swift concurrency's cooperative pool.
+private final class WriterThread: @unchecked Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var failure: (any Error)?
+
+    init(_ body: @escaping @Sendable () throws -> Void) {
+        Thread { [self] in
+            do { try body() } catch { lock.withLock { failure = error } }
+            finished.signal()
+        }.start()
+    }
+
+    /// Waits for `body` to return and rethrows its error.
+    func join() throws {
+        finished.wait()
+        if let failure = lock.withLock({ failure }) { throw failure }
     }
 }

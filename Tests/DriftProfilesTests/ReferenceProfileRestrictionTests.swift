@@ -1,3 +1,4 @@
+import DriftTestSupport
 import Foundation
 import Testing
 @testable import DriftProfiles
@@ -27,7 +28,7 @@ import Testing
 
     @Test func aFailedRefitBecomesTheProblemWithTheNote() throws {
         let rows = (0..<20).map { "\($0),1" }.joined(separator: "\n")
-        let profile = try ProfileBuilder.fromCSV(path: try Support.file("x,constant\n" + rows + "\n"), model: "m")
+        let profile = try ProfileBuilder.fromCSV(path: try temporaryFile("x,constant\n" + rows + "\n"), model: "m")
         #expect(profile.multivariate != nil)
         let plain = try profile.restricted(to: ["constant"])
         #expect(plain.multivariate == nil)

@@ -1,16 +1,9 @@
 import DriftStatistics
 import DriftTables
+import DriftTestSupport
 import Foundation
 import GRDB
 @testable import DriftProfiles
-
-/// A fresh, empty directory under the system temporary directory.
-func temporaryDirectory() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("driftwatch-store-tests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    return directory
-}
 
 /// A database path in a fresh directory (the file does not exist yet).
 func temporaryDatabasePath(_ name: String = "profiles.db") throws -> String {

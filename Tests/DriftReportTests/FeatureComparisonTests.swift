@@ -1,6 +1,7 @@
 import DriftReport
 import DriftStatistics
 import DriftTables
+import DriftTestSupport
 import Foundation
 import Testing
 

@@ -3,6 +3,7 @@ import DriftProfiles
 import DriftReport
 import DriftStatistics
 import DriftTables
+import DriftTestSupport
 import Foundation
 import Testing
 

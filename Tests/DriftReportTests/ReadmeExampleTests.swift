@@ -1,5 +1,6 @@
 import DriftReport
 import DriftTables
+import DriftTestSupport
 import Foundation
 import Testing
 
@@ -28,7 +29,7 @@ struct ReadmeExampleTests {
         #expect(table.contains("holm correction"))
         #expect(json.contains("\"p_value_adjusted\""))
         // The README shows exactly this code.
-        let readme = try String(contentsOf: fixtures.deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
         for line in ["let report = try compareTables(reference: reference, production: production, options: options)",
                      "for (test, reason) in feature.failures", "options.correction = .holm"] {
             #expect(readme.contains(line), "README lost: \(line)")

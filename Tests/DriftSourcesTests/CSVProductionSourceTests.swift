@@ -1,4 +1,5 @@
 import DriftTables
+import DriftTestSupport
 import Foundation
 import Testing
 @testable import DriftSources
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func missingColumnsAndTextInNumericColumnsAreProblems() throws {
-        let path = try Support.file("Age,score\n1,2\n3,high\n4,low\n")
+        let path = try temporaryFile("Age,score\n1,2\n3,high\n4,low\n")
         let sample = try CSVProductionSource(path: path).read(
             window: nil, features: [("age", .numeric), ("score", .numeric)])
         #expect(sample.rowCount == 3)
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func fileErrorsAreTheTableErrors() throws {
-        let missing = try Support.directory().appendingPathComponent("none.csv").path
+        let missing = try temporaryDirectory().appendingPathComponent("none.csv").path
         #expect(throws: TableError.self) {
             try CSVProductionSource(path: missing).read(window: nil, features: [("age", .numeric)])
         }

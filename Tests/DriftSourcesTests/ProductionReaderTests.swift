@@ -1,4 +1,5 @@
 import DriftTables
+import DriftTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -21,11 +22,11 @@ import Testing
 
     @Test func sourceErrorsNameTheSource() throws {
         let window = try hour("2019-04-30T10:00:00Z")
-        let missing = try Support.directory().appendingPathComponent("none.db").path
+        let missing = try temporaryDirectory().appendingPathComponent("none.db").path
         #expect(throws: SourceError.invalidSource(description: "sqlite:\(missing) table=predictions", reason: "no such file")) {
             try ProductionReader.read(path: missing, source: .table("predictions"), timestampColumn: "ts", window: window, features: [])
         }
-        let csv = try Support.file("ts,x\n")
+        let csv = try temporaryFile("ts,x\n")
         #expect(throws: SourceError.invalidSource(description: "sqlite:\(csv) table=predictions", reason: "file is not a database")) {
             try ProductionReader.read(path: csv, source: .table("predictions"), timestampColumn: "ts", window: window, features: [])
         }
@@ -137,7 +138,7 @@ import Testing
             ).map { $0["detail"] as String }
         }
         #expect(plan.filter { $0.contains("USING INDEX predictions_ts") }.count == 5, "\(plan)")
-        let withOffsets = try Support.database { db in
+        let withOffsets = try temporaryDatabase { db in
             try db.execute(sql: "CREATE TABLE events (ts TEXT, x REAL); CREATE INDEX events_ts ON events (ts)")
             try db.execute(sql: "INSERT INTO events VALUES ('2019-04-30T12:30:00+02:00', 1), ('2019-04-30T09:00:00+02:00', 2), ('n/a', 3)")
         }
@@ -197,7 +198,7 @@ import Testing
 
     @Test(arguments: ["", "TEXT", "TIMESTAMP", "REAL"])
     func boundariesAndFormatsForEveryColumnAffinity(declaredType: String) throws {
-        let db = try Support.database { db in
+        let db = try temporaryDatabase { db in
             try db.execute(sql: "CREATE TABLE events (id INTEGER PRIMARY KEY, ts \(declaredType), x REAL)")
             try db.execute(sql: "CREATE INDEX events_ts ON events (ts)")
             for (offset, stamp) in (Self.stamps.map(\.ts) + Self.invalidStamps + Self.unreadableElsewhere).enumerated() {
@@ -215,7 +216,7 @@ import Testing
     }
 
     @Test func bareDatesAndOffsetsAcrossMidnight() throws {
-        let db = try Support.database { db in
+        let db = try temporaryDatabase { db in
             try db.execute(sql: """
                 CREATE TABLE events (ts TEXT, x REAL);
                 CREATE INDEX events_ts ON events (ts);
@@ -239,7 +240,7 @@ import Testing
     // MARK: Features
 
     @Test func missingColumnsAndTextInNumericColumnsAreProblemsNotErrors() throws {
-        let db = try Support.database { db in
+        let db = try temporaryDatabase { db in
             try db.execute(sql: """
                 CREATE TABLE predictions (ts TEXT, Age REAL, income, plan, code INTEGER);
                 INSERT INTO predictions VALUES ('2019-04-30 10:01:00', 30, 1000, 'basic', 3);
@@ -310,7 +311,7 @@ import Testing
     @Test(arguments: [nil, 2, 4] as [Int?])
     func trackedRowsOfParallelSharesReproduceTheTable(shares: Int?) throws {
         var expected: [[RowCell]] = []
-        let db = try Support.database { db in
+        let db = try temporaryDatabase { db in
             let columns = Self.trackedFeatures.map(\.name).joined(separator: ", ")
             try db.execute(sql: "CREATE TABLE events (ts TEXT, \(columns))")
             for i in 0..<300 {
@@ -376,7 +377,7 @@ import Testing
         var expected: [String] = []
         let names = Self.trackedFeatures.map(\.name)
         let even = names.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)   // share 0 of 2
-        let db = try Support.database { db in
+        let db = try temporaryDatabase { db in
             try db.execute(sql: "CREATE TABLE events (ts TEXT, \(names.joined(separator: ", ")))")
             try db.execute(sql: "CREATE INDEX events_ts ON events (ts)")
             try db.execute(sql: "CREATE INDEX events_cover ON events (ts, \(even.joined(separator: ", ")))")

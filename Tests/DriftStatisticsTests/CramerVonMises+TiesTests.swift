@@ -79,7 +79,7 @@ struct CramerVonMisesTiesTests {
 
     @Test("with ties T is the ECDF definition (brute force), not the mid-rank formula")
     func definitionWithTies() throws {
-        var generator = SplitMix64(seed: 404)
+        var generator = ReferenceVectorGenerator(seed: 404)
         for (nx, ny, levels) in [(5, 7, 3), (40, 30, 6), (300, 25, 12), (200, 200, 73)] {
             let x = generator.integers(count: nx, low: 0, high: levels - 1)
             let y = generator.integers(count: ny, low: 0, high: levels - 1)
@@ -100,7 +100,7 @@ struct CramerVonMisesTiesTests {
 
     @Test("without ties the definition equals Anderson's rank formula (the scipy statistic)")
     func definitionWithoutTies() throws {
-        var generator = SplitMix64(seed: 405)
+        var generator = ReferenceVectorGenerator(seed: 405)
         for (nx, ny) in [(3, 4), (50, 60), (1000, 800)] {
             let x = generator.normal(count: nx, mean: 0, standardDeviation: 1)
             let y = generator.normal(count: ny, mean: 0.1, standardDeviation: 1)
@@ -117,7 +117,7 @@ struct CramerVonMisesTiesTests {
     @Test("the issue's example: on a 73-level feature the mid-rank T is an order of magnitude too large")
     func issueMagnitude() throws {
         // Same distribution both sides, 5 000 vs 400 values on 73 levels.
-        var generator = SplitMix64(seed: 73)
+        var generator = ReferenceVectorGenerator(seed: 73)
         let x = generator.integers(count: 5_000, low: 18, high: 90)
         let y = generator.integers(count: 400, low: 18, high: 90)
         let midRank = CramerVonMisesStatistic.compute(x.sorted(), y.sorted()).t
@@ -178,7 +178,7 @@ struct CramerVonMisesTiesTests {
 
     @Test("two levels: the Monte Carlo p equals the exact hypergeometric tail within its binomial error")
     func twoLevelsExact() throws {
-        var generator = SplitMix64(seed: 12)
+        var generator = ReferenceVectorGenerator(seed: 12)
         for (nx, ny, share) in [(4_800, 400, 0.3), (400, 400, 0.3), (4_800, 400, 0.05), (30, 2_000, 0.5)] {
             for _ in 0..<3 {
                 let x = (0..<nx).map { _ in generator.nextUnit() < share ? 1.0 : 0.0 }
@@ -200,7 +200,7 @@ struct CramerVonMisesTiesTests {
 
     @Test("the same data and seed give the same result; swapping x and y changes nothing")
     func determinismAndSymmetry() throws {
-        var generator = SplitMix64(seed: 17)
+        var generator = ReferenceVectorGenerator(seed: 17)
         let x = generator.integers(count: 300, low: 0, high: 4)
         let y = generator.integers(count: 120, low: 0, high: 4).map { $0 == 4 ? 3 : $0 }
         let first = try cramerVonMises(x, y)
@@ -249,7 +249,7 @@ struct CramerVonMisesTiesTests {
 
     @Test("auto picks the tie-aware asymptotic on nearly continuous data, permutation otherwise")
     func autoChoice() throws {
-        var generator = SplitMix64(seed: 8)
+        var generator = ReferenceVectorGenerator(seed: 8)
         let x = generator.normal(count: 3_000, mean: 0, standardDeviation: 1).map { ($0 * 100).rounded() / 100 }
         let y = generator.normal(count: 400, mean: 0, standardDeviation: 1).map { ($0 * 100).rounded() / 100 }
         let nearlyContinuous = try cramerVonMises(x, y)
@@ -288,7 +288,7 @@ struct CramerVonMisesTiesTests {
             }
         }
 
-        func sample(_ count: Int, shift: Double = 0, using generator: inout SplitMix64) -> [Double] {
+        func sample(_ count: Int, shift: Double = 0, using generator: inout ReferenceVectorGenerator) -> [Double] {
             (0..<count).map { _ in
                 let value: Double
                 switch self {
@@ -314,7 +314,7 @@ struct CramerVonMisesTiesTests {
     static func nullShares(
         _ shape: Shape, nx: Int, ny: Int, trials: Int, seed: UInt64
     ) throws -> (below1: Double, below5: Double, methods: Set<CramerVonMisesMethod>) {
-        var generator = SplitMix64(seed: seed)
+        var generator = ReferenceVectorGenerator(seed: seed)
         var below1 = 0
         var below5 = 0
         var methods: Set<CramerVonMisesMethod> = []
@@ -360,7 +360,7 @@ struct CramerVonMisesTiesTests {
 
     @Test("power: a one-level shift of a 73-level feature (binomial(72, 1/2)), 5 000 vs 400, flagged in >= 90 %")
     func power() throws {
-        var generator = SplitMix64(seed: 31)
+        var generator = ReferenceVectorGenerator(seed: 31)
         let trials = 200
         var flagged = 0
         for trial in 0..<trials {

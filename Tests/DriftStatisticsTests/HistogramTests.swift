@@ -168,7 +168,7 @@ struct HistogramTests {
 
     @Test("Float input equals Double input on Float-representable data")
     func floatEqualsDouble() throws {
-        var generator = SplitMix64(seed: 42)
+        var generator = ReferenceVectorGenerator(seed: 42)
         for count in [0, 1, 7, 8, 9, 100, 5000] {
             let floats = generator.normal(count: count, mean: 0, standardDeviation: 2).map { Float($0) }
             let doubles = floats.map(Double.init)
@@ -221,7 +221,7 @@ struct HistogramTests {
 
     /// Random values around `edges`: exact edges and their neighbours, -0.0, NaN, infinities,
     /// values outside the edges and in between.
-    static func probeValues(edges: [Double], count: Int, generator: inout SplitMix64) -> [Double] {
+    static func probeValues(edges: [Double], count: Int, generator: inout ReferenceVectorGenerator) -> [Double] {
         let finite = edges.filter(\.isFinite)
         let low = finite.first ?? -1
         let high = finite.last ?? 1
@@ -242,7 +242,7 @@ struct HistogramTests {
 
     @Test("uniform bins: SIMD path equals the scalar edge rule on random and edge values")
     func uniformMatchesScalar() throws {
-        var generator = SplitMix64(seed: 2024)
+        var generator = ReferenceVectorGenerator(seed: 2024)
         let ranges: [(Double, Double)] = [(0, 1), (-3, 3), (-5, 5), (1e6, 1e6 + 1), (-1e-300, 1e-300),
                                           (0, 0x1p-1030), (-2.5, -0.5), (1e15, 1e16), (0.1, 0.7)]
         var uniformGridsSeen = 0
@@ -264,7 +264,7 @@ struct HistogramTests {
 
     @Test("explicit edges: every kernel equals the scalar edge rule")
     func explicitMatchesScalar() throws {
-        var generator = SplitMix64(seed: 77)
+        var generator = ReferenceVectorGenerator(seed: 77)
         var methodsSeen: Set<String> = []
         for trial in 0..<400 {
             let bins = [1, 2, 3, 4, 5, 9, 20, 50, 300][trial % 9]
@@ -323,7 +323,7 @@ struct HistogramTests {
             Issue.record("uniform edges not recognised")
             return
         }
-        var generator = SplitMix64(seed: 5)
+        var generator = ReferenceVectorGenerator(seed: 5)
         let values = HistogramTests.probeValues(edges: edges, count: 4099, generator: &generator)
         let byEdges = try histogram(values, edges: edges)
         #expect(byEdges == (try histogram(values, bins: 64, range: -4...4)))
@@ -335,7 +335,7 @@ struct HistogramTests {
         // Bins much narrower than the spacing of doubles near 1e6: duplicate-prone edges.
         let binning = try HistogramBinning(bins: 50, lower: 1e6, upper: 1e6 + 1e-7)
         if case .uniform = binning.method { Issue.record("ill-conditioned grid took the arithmetic path") }
-        var generator = SplitMix64(seed: 9)
+        var generator = ReferenceVectorGenerator(seed: 9)
         let values = HistogramTests.probeValues(edges: binning.edges, count: 1000, generator: &generator)
         let h = try histogram(values, bins: 50, range: 1e6...(1e6 + 1e-7))
         #expect(h == (try histogramScalar(values, edges: h.edges)))
@@ -343,7 +343,7 @@ struct HistogramTests {
 
     @Test("large random inputs: all kernels agree with the scalar reference")
     func largeInputs() throws {
-        var generator = SplitMix64(seed: 31)
+        var generator = ReferenceVectorGenerator(seed: 31)
         let values = generator.normal(count: 100_003, mean: 0.2, standardDeviation: 1.7)
         let uniform = try histogram(values, bins: 100, range: -4...4)
         #expect(uniform == (try histogramScalar(values, edges: uniform.edges)))

@@ -9,7 +9,7 @@ struct HypergeometricTests {
 
     @Test("degenerate parameters have one possible outcome")
     func degenerate() {
-        var generator = DriftStatistics.SplitMix64(seed: 1)
+        var generator = SplitMix64(seed: 1)
         #expect(Hypergeometric.draw(draws: 0, marked: 5, population: 10, using: &generator) == 0)
         #expect(Hypergeometric.draw(draws: 4, marked: 0, population: 10, using: &generator) == 0)
         #expect(Hypergeometric.draw(draws: 4, marked: 10, population: 10, using: &generator) == 4)
@@ -23,7 +23,7 @@ struct HypergeometricTests {
 
     @Test("draws stay in the support for every path (single, sequential, inversion, flipped)")
     func support() {
-        var generator = DriftStatistics.SplitMix64(seed: 2)
+        var generator = SplitMix64(seed: 2)
         for (draws, marked, population) in [(5, 1, 9), (30, 20, 60), (150, 900, 1000), (900, 150, 1000),
                                             (400, 2700, 200_000), (99_000, 150_000, 200_000)] {
             let low = max(0, draws + marked - population)
@@ -54,7 +54,7 @@ struct HypergeometricTests {
     func frequencies(parameters: (Int, Int, Int)) throws {
         let (draws, marked, population) = parameters
         let exact = Self.probabilities(draws: draws, marked: marked, population: population)
-        var generator = DriftStatistics.SplitMix64(seed: UInt64(draws * 31 + marked))
+        var generator = SplitMix64(seed: UInt64(draws * 31 + marked))
         let trials = 40_000
         var observed: [Int: Int] = [:]
         for _ in 0..<trials {

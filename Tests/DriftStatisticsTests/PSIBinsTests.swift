@@ -119,7 +119,7 @@ struct PSIBinsTests {
 
     @Test("reference counts from the sorted sample equal counts(of:) on the reference")
     func sortedCountsMatchBinning() throws {
-        var generator = SplitMix64(seed: 31)
+        var generator = ReferenceVectorGenerator(seed: 31)
         for trial in 0..<30 {
             let values = trial.isMultiple(of: 3)
                 ? generator.integers(count: 5 + trial * 11, low: 0, high: 6)

@@ -133,7 +133,7 @@ struct PopulationStabilityIndexTests {
 
     @Test("0 for identical counts; symmetric in its arguments for the same bins")
     func zeroAndSymmetry() throws {
-        var generator = SplitMix64(seed: 17)
+        var generator = ReferenceVectorGenerator(seed: 17)
         for trial in 0..<30 {
             let reference = generator.normal(count: 200 + trial, mean: 0, standardDeviation: 1)
             let production = generator.normal(count: 150, mean: Double(trial) / 20, standardDeviation: 1)
@@ -159,7 +159,7 @@ struct PopulationStabilityIndexTests {
 
     @Test("Float input gives the same result as the same values in Double")
     func floatInput() throws {
-        var generator = SplitMix64(seed: 2)
+        var generator = ReferenceVectorGenerator(seed: 2)
         let reference = generator.normal(count: 300, mean: 0, standardDeviation: 1).map { Float($0) }
         let production = generator.normal(count: 200, mean: 0.3, standardDeviation: 1).map { Float($0) }
         let asFloat = try populationStabilityIndex(reference: reference, production: production)
@@ -170,7 +170,7 @@ struct PopulationStabilityIndexTests {
 
     @Test("PSI grows with the size of a mean shift")
     func monotoneInShift() throws {
-        var generator = SplitMix64(seed: 40)
+        var generator = ReferenceVectorGenerator(seed: 40)
         let reference = generator.normal(count: 5000, mean: 0, standardDeviation: 1)
         let base = generator.normal(count: 5000, mean: 0, standardDeviation: 1)
         let bins = try PSIBins(reference: SortedSample(reference), bins: 10, binning: .quantile)

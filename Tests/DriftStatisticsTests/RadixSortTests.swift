@@ -21,7 +21,7 @@ struct RadixSortTests {
 
     /// Data sets of `count` values from a seeded generator.
     static func dataSets(count: Int, seed: UInt64) -> [(String, [Double])] {
-        var generator = SplitMix64(seed: seed)
+        var generator = ReferenceVectorGenerator(seed: seed)
         let normal = generator.normal(count: count, mean: 0, standardDeviation: 3)
         let negative = normal.map { -abs($0) - 1 }
         let zeros = (0..<count).map { _ in generator.next() & 1 == 0 ? -0.0 : 0.0 }
@@ -70,7 +70,7 @@ struct RadixSortTests {
         let keys = ordered.map { orderedKey($0.bitPattern) }
         #expect(keys == keys.sorted())
         #expect(Set(keys).count == keys.count)
-        var generator = SplitMix64(seed: 7)
+        var generator = ReferenceVectorGenerator(seed: 7)
         for _ in 0..<10_000 {
             let bits = generator.next()
             #expect(bitsFromOrderedKey(orderedKey(bits)) == bits)
@@ -97,7 +97,7 @@ struct RadixSortTests {
 
     @Test("NaN and infinity bit patterns do not break the sort")
     func nonFiniteBitPatterns() {
-        var generator = SplitMix64(seed: 3)
+        var generator = ReferenceVectorGenerator(seed: 3)
         var values = generator.normal(count: 5000, mean: 0, standardDeviation: 1)
         let specials: [Double] = [.nan, -.nan, .infinity, -.infinity,
                                   Double(bitPattern: 0x7FF0_0000_0000_0001), Double(bitPattern: 0xFFFF_FFFF_FFFF_FFFF)]
@@ -112,7 +112,7 @@ struct RadixSortTests {
 
     @Test("SortedSample sorts through the radix path for large samples")
     func sortedSampleUsesRadixSort() throws {
-        var generator = SplitMix64(seed: 21)
+        var generator = ReferenceVectorGenerator(seed: 21)
         let values = generator.exponential(count: 50_000, location: -2, scale: 4)
         let sample = try SortedSample(values)
         #expect(sample.values == values.sorted())

@@ -3,11 +3,11 @@ import Testing
 
 @Suite struct ReservoirScheduleTests {
     @Test func capacityBelowOneIsOneAndFillingAppends() {
-        var schedule = ReservoirSchedule(capacity: 0, generator: DriftStatistics.SplitMix64(seed: 1))
+        var schedule = ReservoirSchedule(capacity: 0, generator: SplitMix64(seed: 1))
         #expect(schedule.capacity == 1)
         #expect(schedule.offer() == .append)
         #expect(!(schedule.offer() == .append))
-        var filling = ReservoirSchedule(capacity: 4, generator: DriftStatistics.SplitMix64(seed: 1))
+        var filling = ReservoirSchedule(capacity: 4, generator: SplitMix64(seed: 1))
         for _ in 0..<4 { #expect(filling.offer() == .append) }
         #expect(filling.isExact && filling.seen == 4)
         _ = filling.offer()
@@ -19,7 +19,7 @@ import Testing
     @Test func inclusionIsUniform() {
         var counts = [Int](repeating: 0, count: 20)
         for run in 0..<4_000 {
-            var schedule = ReservoirSchedule(capacity: 5, generator: DriftStatistics.SplitMix64(seed: UInt64(run)))
+            var schedule = ReservoirSchedule(capacity: 5, generator: SplitMix64(seed: UInt64(run)))
             var slots = [Int](repeating: -1, count: 5)
             for position in 0..<20 {
                 switch schedule.offer() {

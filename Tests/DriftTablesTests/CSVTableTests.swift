@@ -1,4 +1,5 @@
 import DriftTables
+import DriftTestSupport
 import Testing
 
 @Suite("CSVTable")

@@ -1,3 +1,4 @@
+import DriftTestSupport
 import Foundation
 import Testing
 
@@ -5,16 +6,15 @@ import Testing
 struct CheckCommandTests {
     /// The fixture job without delivery, on private copies of the profile database.
     func job() throws -> (config: String, profiles: String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("driftwatch-cli-job-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryDirectory()
         let profiles = directory.appendingPathComponent("profiles.db").path
-        try FileManager.default.copyItem(atPath: fixture("job/profiles.db"), toPath: profiles)
+        try FileManager.default.copyItem(atPath: fixturePath("job/profiles.db"), toPath: profiles)
         let config = directory.appendingPathComponent("churn.yml").path
         try """
             model: churn
             profiles: profiles.db
             production:
-              sqlite: \(fixture("production/predictions.db"))
+              sqlite: \(fixturePath("production/predictions.db"))
               table: predictions
               timestamp_column: ts
             multivariate: false
@@ -56,7 +56,7 @@ struct CheckCommandTests {
             fromCheck[String(feature)] = line.hasSuffix(" 1.0") || line.hasSuffix(" 1")
         }
         let compare = try driftwatch(["compare", "--profile-db", profiles, "--model", "churn",
-                                      "--production-sqlite", fixture("production/predictions.db"), "--table", "predictions",
+                                      "--production-sqlite", fixturePath("production/predictions.db"), "--table", "predictions",
                                       "--timestamp-column", "ts", "--at", "2019-04-30T11:00:00Z", "--format", "json",
                                       "--no-multivariate"] + flags)
         #expect(compare.status == 0, "\(compare.standardError)")

@@ -1,3 +1,4 @@
+import DriftTestSupport
 import Foundation
 import Testing
 
@@ -38,23 +39,11 @@ let driftwatchBinary: URL = {
     return URL(fileURLWithPath: "driftwatch")
 }()
 
-let fixtures = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures", isDirectory: true)
-
-func fixture(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
-
-func temporaryFile(_ contents: String) throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("driftwatch-cli-\(UUID().uuidString).csv")
-    try Data(contents.utf8).write(to: url)
-    return url.path
-}
-
 @Suite("driftwatch compare")
 struct CompareCommandTests {
     @Test("a missing file exits non-zero with one line on stderr naming it")
     func missingFile() throws {
-        let result = try driftwatch(["compare", "/nonexistent/ref.csv", fixture("churn/production-clean.csv")])
+        let result = try driftwatch(["compare", "/nonexistent/ref.csv", fixturePath("churn/production-clean.csv")])
         #expect(result.status != 0)
         #expect(result.standardOutput.isEmpty)
         let lines = result.standardError.split(separator: "\n")
@@ -73,14 +62,14 @@ struct CompareCommandTests {
     @Test("unparsable CSV exits non-zero naming the line")
     func unparsable() throws {
         let bad = try temporaryFile("a,b\n1,2\n3\n")
-        let result = try driftwatch(["compare", fixture("churn/reference.csv"), bad])
+        let result = try driftwatch(["compare", fixturePath("churn/reference.csv"), bad])
         #expect(result.status != 0)
         #expect(result.standardError.contains(":3: 1 field, the header has 2"))
     }
 
     @Test("bad option values are rejected before any work")
     func badOptions() throws {
-        let reference = fixture("churn/reference.csv")
+        let reference = fixturePath("churn/reference.csv")
         #expect(try driftwatch(["compare", reference, reference, "--alpha", "2"]).status != 0)
         #expect(try driftwatch(["compare", reference, reference, "--psi-bins", "1"]).status != 0)
         #expect(try driftwatch(["compare", reference, reference, "--correction", "fdr"]).status != 0)
@@ -98,7 +87,7 @@ struct CompareCommandTests {
         (["--version", "-1", "--profile-db", "/nonexistent.db", "--model", "m"], "--version must be at least 1, got -1"),
     ])
     func negativeValues(options: [String], message: String) throws {
-        let reference = fixture("churn/reference.csv")
+        let reference = fixturePath("churn/reference.csv")
         let files = options.contains("--profile-db") ? [reference] : [reference, reference]
         let result = try driftwatch(["compare"] + files + options)
         #expect(result.status == 64, "\(result.standardError)")
@@ -127,8 +116,8 @@ struct CompareCommandTests {
 
     @Test("--test, --min-samples and --effect-size decide as the job's settings do")
     func policyFlags() throws {
-        let reference = fixture("churn/reference.csv")
-        let drifted = fixture("churn/production-drifted.csv")
+        let reference = fixturePath("churn/reference.csv")
+        let drifted = fixturePath("churn/production-drifted.csv")
         let base = ["compare", reference, drifted, "--format", "json", "--no-multivariate"]
 
         let chosen = try driftwatch(base + ["--test", "age=cramer_von_mises", "--test", "satisfaction=cramer_von_mises,tenure_months=ks"])
@@ -171,8 +160,8 @@ struct CompareCommandTests {
         (["--test", "nope=ks"], "nope has a deciding test or min_samples of its own, but is not compared", Int32(1)),
     ])
     func badPolicyFlags(options: [String], message: String, status: Int32) throws {
-        let reference = fixture("churn/reference.csv")
-        let result = try driftwatch(["compare", reference, fixture("churn/production-clean.csv"), "--no-multivariate"] + options)
+        let reference = fixturePath("churn/reference.csv")
+        let result = try driftwatch(["compare", reference, fixturePath("churn/production-clean.csv"), "--no-multivariate"] + options)
         #expect(result.status == status, "\(result.standardError)")
         #expect(result.standardError.contains(message), "\(result.standardError)")
         // Option errors come with the usage lines (exit 64); input errors are one line (exit 1).
@@ -182,7 +171,7 @@ struct CompareCommandTests {
 
     @Test("--format json prints the documented document for the fixtures, exit 0 even with drift")
     func json() throws {
-        let result = try driftwatch(["compare", fixture("churn/reference.csv"), fixture("churn/production-drifted.csv"),
+        let result = try driftwatch(["compare", fixturePath("churn/reference.csv"), fixturePath("churn/production-drifted.csv"),
                                      "--format", "json"])
         #expect(result.status == 0, "\(result.standardError)")
         let root = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
@@ -194,7 +183,7 @@ struct CompareCommandTests {
 
     @Test("--columns, --correction, --alpha and PSI options reach the report")
     func options() throws {
-        let result = try driftwatch(["compare", fixture("churn/reference.csv"), fixture("churn/production-drifted.csv"),
+        let result = try driftwatch(["compare", fixturePath("churn/reference.csv"), fixturePath("churn/production-drifted.csv"),
                                      "--format", "json", "--columns", "age, contract", "--correction", "bh",
                                      "--alpha", "0.05", "--psi-bins", "5", "--psi-binning", "uniform"])
         #expect(result.status == 0, "\(result.standardError)")
@@ -209,7 +198,7 @@ struct CompareCommandTests {
 
     @Test("the default table output lists every feature and the verdict")
     func table() throws {
-        let result = try driftwatch(["compare", fixture("churn/reference.csv"), fixture("churn/production-clean.csv")])
+        let result = try driftwatch(["compare", fixturePath("churn/reference.csv"), fixturePath("churn/production-clean.csv")])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("0 of 10 features drifted"))
         #expect(result.standardOutput.split(separator: "\n").count >= 13)

@@ -1,10 +1,11 @@
+import DriftTestSupport
 import Foundation
 import Testing
 
 @Suite("driftwatch compare: multivariate options")
 struct CompareMultivariateTests {
-    let reference = fixture("churn/reference.csv")
-    let drifted = fixture("churn/production-drifted.csv")
+    let reference = fixturePath("churn/reference.csv")
+    let drifted = fixturePath("churn/production-drifted.csv")
 
     func json(_ extra: [String]) throws -> [String: Any] {
         let result = try driftwatch(["compare", reference, drifted, "--format", "json"] + extra)

@@ -1,3 +1,4 @@
+import DriftTestSupport
 import Foundation
 import Testing
 
@@ -6,9 +7,6 @@ import Testing
 /// catch this for Swift targets on Linux). Reads the sources as text.
 @Suite("Package.swift")
 struct PackageManifestTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// Modules of the toolchain and the system, never declared.
     static let system: Set<String> = [
         "Foundation", "FoundationNetworking", "FoundationEssentials", "FoundationXML", "Dispatch", "Glibc", "Musl",
@@ -51,10 +49,10 @@ struct PackageManifestTests {
 
     @Test("every target under Sources/ and Tests/ declares each module it imports")
     func everyImportIsDeclared() throws {
-        let manifest = try String(contentsOf: Self.root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let manifest = try String(contentsOf: repositoryRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
         var checked = 0
         for top in ["Sources", "Tests"] {
-            let folder = Self.root.appendingPathComponent(top)
+            let folder = repositoryRoot.appendingPathComponent(top)
             for target in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
                 guard let declared = Self.dependencies(of: target, in: manifest) else { continue }
                 checked += 1

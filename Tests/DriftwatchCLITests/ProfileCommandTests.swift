@@ -1,13 +1,7 @@
 import DriftProfiles
+import DriftTestSupport
 import Foundation
 import Testing
-
-/// A fresh temporary directory for one test.
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("driftwatch-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
 
 @Suite("driftwatch profile")
 struct ProfileCommandTests {
@@ -31,11 +25,11 @@ struct ProfileCommandTests {
     @Test("create, list, show, activate: the whole workflow on the churn fixture")
     func workflow() throws {
         let db = try temporaryDirectory().appendingPathComponent("profiles.db").path
-        let first = try driftwatch(["profile", "create", "--db", db, "--model", "churn", "--csv", fixture("churn/reference.csv")])
+        let first = try driftwatch(["profile", "create", "--db", db, "--model", "churn", "--csv", fixturePath("churn/reference.csv")])
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.standardOutput.contains("churn: wrote version 1"))
         #expect(first.standardOutput.contains("10 (7 numeric, 3 categorical)"))
-        let second = try driftwatch(["profile", "create", "--db", db, "--model", "churn", "--csv", fixture("churn/reference.csv"),
+        let second = try driftwatch(["profile", "create", "--db", db, "--model", "churn", "--csv", fixturePath("churn/reference.csv"),
                                      "--sample-cap", "1000", "--bins", "5"])
         #expect(second.status == 0, "\(second.standardError)")
         #expect(second.standardOutput.contains("wrote version 2"))
@@ -71,7 +65,7 @@ struct ProfileCommandTests {
     @Test("create builds the multivariate reference with the given knobs; show prints it as text and JSON")
     func multivariateReference() throws {
         let db = try temporaryDirectory().appendingPathComponent("profiles.db").path
-        let create = try driftwatch(["profile", "create", "--db", db, "--model", "churn", "--csv", fixture("churn/reference.csv"),
+        let create = try driftwatch(["profile", "create", "--db", db, "--model", "churn", "--csv", fixturePath("churn/reference.csv"),
                                      "--multivariate-sample", "500", "--max-categories", "2", "--pca-variance", "0.5"])
         #expect(create.status == 0, "\(create.standardError)")
         #expect(create.standardOutput.contains("multivariate: 500 rows sampled of 3831 complete (1169 dropped), 16 encoded columns"))
@@ -107,7 +101,7 @@ struct ProfileCommandTests {
     @Test("--no-multivariate, and a source too small for it, still write a profile that says why it has none")
     func multivariateProblems() throws {
         let db = try temporaryDirectory().appendingPathComponent("profiles.db").path
-        let off = try driftwatch(["profile", "create", "--db", db, "--model", "churn", "--csv", fixture("churn/reference.csv"),
+        let off = try driftwatch(["profile", "create", "--db", db, "--model", "churn", "--csv", fixturePath("churn/reference.csv"),
                                   "--no-multivariate"])
         #expect(off.status == 0, "\(off.standardError)")
         #expect(off.standardOutput.contains("multivariate: none (disabled when the profile was built)"))
@@ -137,7 +131,7 @@ struct ProfileCommandTests {
             (["--pca-variance", "0"], "--pca-variance: 0.0 is not in (0, 1)"),
         ]
         for (options, message) in cases {
-            let result = try driftwatch(["profile", "create", "--db", db, "--model", "m", "--csv", fixture("churn/reference.csv")] + options)
+            let result = try driftwatch(["profile", "create", "--db", db, "--model", "m", "--csv", fixturePath("churn/reference.csv")] + options)
             #expect(result.status != 0)
             #expect(result.standardError.contains(message), "\(result.standardError)")
         }
@@ -146,7 +140,7 @@ struct ProfileCommandTests {
 
     @Test("a file that is not a profile database is refused and left untouched")
     func notADatabase() throws {
-        let path = fixture("churn/reference.csv")
+        let path = fixturePath("churn/reference.csv")
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let result = try driftwatch(["profile", "list", "--db", path])
         #expect(result.status != 0)
@@ -159,7 +153,7 @@ struct ProfileCommandTests {
 struct CompareProfileTests {
     func profileDatabase(sampleCap: Int? = nil) throws -> String {
         let db = try temporaryDirectory().appendingPathComponent("profiles.db").path
-        var arguments = ["profile", "create", "--db", db, "--model", "churn", "--csv", fixture("churn/reference.csv")]
+        var arguments = ["profile", "create", "--db", db, "--model", "churn", "--csv", fixturePath("churn/reference.csv")]
         if let sampleCap { arguments += ["--sample-cap", String(sampleCap)] }
         let result = try driftwatch(arguments)
         #expect(result.status == 0, "\(result.standardError)")
@@ -170,8 +164,8 @@ struct CompareProfileTests {
     func identicalToRawCSV() throws {
         let db = try profileDatabase()
         for hour in ["churn/production-clean.csv", "churn/production-drifted.csv"] {
-            let raw = try driftwatch(["compare", fixture("churn/reference.csv"), fixture(hour), "--format", "json"])
-            let profiled = try driftwatch(["compare", "--profile-db", db, "--model", "churn", fixture(hour), "--format", "json"])
+            let raw = try driftwatch(["compare", fixturePath("churn/reference.csv"), fixturePath(hour), "--format", "json"])
+            let profiled = try driftwatch(["compare", "--profile-db", db, "--model", "churn", fixturePath(hour), "--format", "json"])
             #expect(raw.status == 0 && profiled.status == 0, "\(profiled.standardError)")
             #expect(raw.standardOutput == profiled.standardOutput)
             #expect(!raw.standardOutput.isEmpty)
@@ -183,7 +177,7 @@ struct CompareProfileTests {
         let db = try profileDatabase()
         func verdict(_ at: String) throws -> Set<String> {
             let result = try driftwatch(["compare", "--profile-db", db, "--model", "churn",
-                                         "--production-sqlite", fixture("production/predictions.db"), "--table", "predictions",
+                                         "--production-sqlite", fixturePath("production/predictions.db"), "--table", "predictions",
                                          "--timestamp-column", "ts", "--at", at, "--window", "1h", "--format", "json"])
             #expect(result.status == 0, "\(result.standardError)")
             let root = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
@@ -206,7 +200,7 @@ struct CompareProfileTests {
     func emptyWindow() throws {
         let db = try profileDatabase()
         let result = try driftwatch(["compare", "--profile-db", db, "--model", "churn",
-                                     "--production-sqlite", fixture("production/predictions.db"), "--table", "predictions",
+                                     "--production-sqlite", fixturePath("production/predictions.db"), "--table", "predictions",
                                      "--timestamp-column", "ts", "--at", "2020-01-01T00:00:00Z", "--format", "json"])
         #expect(result.status == 0)
         #expect(result.standardError.contains("no production rows"))
@@ -216,7 +210,7 @@ struct CompareProfileTests {
     @Test("text in a numeric production column is that feature's error; the others still run")
     func textInNumericColumn() throws {
         let db = try profileDatabase()
-        var text = try String(contentsOfFile: fixture("churn/production-clean.csv"), encoding: .utf8)
+        var text = try String(contentsOfFile: fixturePath("churn/production-clean.csv"), encoding: .utf8)
         text = text.replacingOccurrences(of: "\n16,", with: "\nsixteen,")
         let production = try temporaryDirectory().appendingPathComponent("p.csv")
         try text.write(to: production, atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import DriftProfiles
+import DriftTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -32,7 +33,7 @@ struct ProfileCrashTests {
     func killWriterRepeatedly() throws {
         let directory = try temporaryDirectory()
         let db = directory.appendingPathComponent("profiles.db").path
-        let created = try driftwatch(["profile", "create", "--db", db, "--model", "churn", "--csv", fixture("churn/reference.csv")])
+        let created = try driftwatch(["profile", "create", "--db", db, "--model", "churn", "--csv", fixturePath("churn/reference.csv")])
         #expect(created.status == 0, "\(created.standardError)")
         let original = try ProfileStore(path: db, createIfMissing: false).profile(model: "churn", version: 1)
 

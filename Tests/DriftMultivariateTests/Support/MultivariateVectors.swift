@@ -1,3 +1,4 @@
+import DriftTestSupport
 import Foundation
 @testable import DriftMultivariate
 
@@ -52,9 +53,7 @@ struct MultivariateVector: Decodable {
 
     static func all() throws -> [MultivariateVector] {
         struct File: Decodable { let cases: [MultivariateVector] }
-        let url = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/multivariate/vectors.json")
+        let url = fixtures.appendingPathComponent("multivariate/vectors.json")
         return try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).cases
     }
 }

@@ -1,3 +1,4 @@
+import DriftTestSupport
 import Foundation
 import Testing
 
@@ -131,13 +132,7 @@ enum VectorError: Error, CustomStringConvertible {
 /// Every file in that folder whose `method` matches is loaded, so a held-out file dropped in
 /// beside the public one (say `ks_2samp.heldout.json`) is tested too.
 enum ReferenceVectors {
-    static let fixturesDirectory: URL = {
-        // Tests/DriftStatisticsTests/Support/ReferenceVectors.swift -> repository root
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/vectors", isDirectory: true)
-    }()
+    static let fixturesDirectory = fixtures.appendingPathComponent("vectors", isDirectory: true)
 
     /// All cases of every vector file whose `method` field is `method`.
     static func cases(method: String) throws -> [VectorCase] {
@@ -202,7 +197,7 @@ enum ReferenceVectors {
         guard let count = spec["n"]?.int, let seedValue = spec["seed"]?.double,
               let distribution = spec["dist"]?.string
         else { throw VectorError.missingField("gen spec") }
-        var generator = SplitMix64(seed: UInt64(seedValue))
+        var generator = ReferenceVectorGenerator(seed: UInt64(seedValue))
         func number(_ key: String) throws -> Double {
             guard let value = spec[key]?.double else { throw VectorError.missingField("gen.\(key)") }
             return value

@@ -1,9 +1,13 @@
-/// The reference vectors' bit-exact generator (`splitmix64-polar-v1`): SplitMix64 plus a
-/// libm-free logarithm, so arrays regenerate identically on every IEEE-754 platform.
+/// The reference vectors' bit-exact generator (`splitmix64-polar-v1`): SplitMix64 bits, a
+/// closed-below unit interval, Marsaglia's polar normals and a libm-free logarithm, so arrays
+/// regenerate identically on every IEEE-754 platform. Also the tests' seeded source of data.
 ///
-/// Implemented from the specification in `Fixtures/vectors/README.md`. Never let the
-/// compiler fuse multiply-adds here: every product and sum is rounded on its own.
-struct SplitMix64: RandomNumberGenerator {
+/// Implemented from the specification in `Fixtures/vectors/README.md`, on its own rather than on
+/// the library's `DriftStatistics.SplitMix64`: its raw bits are the same (checked in
+/// `ReferenceVectorsTests`), but its unit draw is `[0, 1)` where the library's `nextOpenUnit()`
+/// is `(0, 1)`, and the vectors must not move if the library's generator ever does. Never let
+/// the compiler fuse multiply-adds here: every product and sum is rounded on its own.
+struct ReferenceVectorGenerator: RandomNumberGenerator {
     private(set) var state: UInt64
 
     init(seed: UInt64) { state = seed }

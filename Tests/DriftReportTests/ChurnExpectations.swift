@@ -1,21 +1,5 @@
+import DriftTestSupport
 import Foundation
-
-/// The repository's `Fixtures/` folder.
-let fixtures = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("Fixtures", isDirectory: true)
-
-func fixturePath(_ name: String) -> String { fixtures.appendingPathComponent(name).path }
-
-/// Writes `contents` to a fresh temporary file and returns its path.
-func temporaryFile(_ contents: String, name: String = "table.csv") throws -> String {
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("driftwatch-tests-\(UUID().uuidString)", isDirectory: true)
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    let url = directory.appendingPathComponent(name)
-    try Data(contents.utf8).write(to: url)
-    return url.path
-}
 
 /// scipy's results for the churn fixtures (`Fixtures/churn/expected_scipy.py`).
 func scipyExpectations(_ hour: String) throws -> [String: [String: Any]] {
