@@ -53,7 +53,7 @@ struct MultivariateReportTests {
         let production = try CSVTable.load(
             path: fixturePath("churn/production-clean.csv"), kinds: profile.kinds, trackRows: Set(profile.features.map(\.name)))
         let report = try compareProfile(profile, production: production.columns)
-        guard case .unavailable(let reason) = report.multivariate?.outcome else {
+        guard case .unavailable(let reason) = report.multivariate?.testResult else {
             Issue.record("expected unavailable, got \(String(describing: report.multivariate))")
             return
         }
