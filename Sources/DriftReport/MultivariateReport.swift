@@ -1,6 +1,6 @@
 import DriftMultivariate
 
-/// The multivariate part of a ``DriftReport``: MMD and PCA reconstruction error over all
+/// The multivariate part of a ``ComparisonReport``: MMD and PCA reconstruction error over all
 /// compared features at once, or why they could not run.
 ///
 /// ```swift

@@ -161,7 +161,7 @@ struct CompareCommand: ParsableCommand {
         let wanted = columns.map(splitList)
         let forced = Set(categorical.map(splitList) ?? [])
 
-        let report: DriftReport
+        let report: ComparisonReport
         if let profileDB, let model {
             let store = try ProfileStore(path: profileDB, createIfMissing: false)
             var profile = try store.profile(model: model, version: version)

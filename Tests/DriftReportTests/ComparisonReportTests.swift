@@ -4,8 +4,8 @@ import DriftTables
 import Foundation
 import Testing
 
-@Suite("DriftReport rendering")
-struct DriftReportTests {
+@Suite("ComparisonReport rendering")
+struct ComparisonReportTests {
     func churnReport(correction: PValueCorrection = .none) throws -> DriftReport {
         var options = ComparisonOptions()
         options.correction = correction
