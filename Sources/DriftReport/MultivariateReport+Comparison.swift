@@ -10,7 +10,7 @@ import DriftTables
 /// let reference = try CSVTable.load(path: "reference.csv", trackRows: ["age", "plan"])
 /// let production = try CSVTable.load(path: "production.csv", trackRows: ["age", "plan"])
 /// let multivariate = compareMultivariate(reference: reference.columns, production: production.columns,
-///                                        settings: MultivariateSettings(), alpha: 0.01, seed: 0x5EED)
+///                                        settings: MultivariateSettings(), alpha: 0.01, seed: SplitMix64.defaultSeed)
 /// ```
 ///
 /// Both sides are sampled the same way: the complete rows in order, a seeded reservoir of at
@@ -48,7 +48,7 @@ public func compareMultivariate(
 ///
 /// ```swift
 /// let multivariate = compareMultivariate(profile: profile, production: window.columns,
-///                                        settings: MultivariateSettings(), alpha: 0.01, seed: 0x5EED)
+///                                        settings: MultivariateSettings(), alpha: 0.01, seed: SplitMix64.defaultSeed)
 /// ```
 ///
 /// The same as ``MultivariateInputs/init(profile:production:settings:alpha:seed:)`` followed by
@@ -78,9 +78,9 @@ public func compareMultivariate(
 ///
 /// ```swift
 /// let inputs = MultivariateInputs(profile: profile, production: window.columns,
-///                                 settings: settings, alpha: 0.01, seed: 0x5EED)
+///                                 settings: settings, alpha: 0.01, seed: SplitMix64.defaultSeed)
 /// // `profile` and `window` may go now: the inputs hold O(sampleCap · features).
-/// let report = inputs.compare(settings: settings, seed: 0x5EED)
+/// let report = inputs.compare(settings: settings, seed: SplitMix64.defaultSeed)
 /// ```
 public struct MultivariateInputs: Sendable {
     enum State: Sendable {

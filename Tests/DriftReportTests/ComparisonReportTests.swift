@@ -6,7 +6,7 @@ import Testing
 
 @Suite("ComparisonReport rendering")
 struct ComparisonReportTests {
-    func churnReport(correction: PValueCorrection = .none) throws -> DriftReport {
+    func churnReport(correction: PValueCorrection = .none) throws -> ComparisonReport {
         var options = ComparisonOptions()
         options.correction = correction
         return try compareTables(

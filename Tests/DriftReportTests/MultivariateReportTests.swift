@@ -8,7 +8,7 @@ import Testing
 
 @Suite("Multivariate part of the comparison")
 struct MultivariateReportTests {
-    func churn(_ production: String, options: ComparisonOptions = ComparisonOptions()) throws -> DriftReport {
+    func churn(_ production: String, options: ComparisonOptions = ComparisonOptions()) throws -> ComparisonReport {
         try compareTables(
             reference: try CSVTable.load(path: fixturePath("churn/reference.csv")),
             production: try CSVTable.load(path: fixturePath("churn/\(production)")), options: options)
