@@ -18,7 +18,7 @@ public enum CheckExitCode: Int32, Sendable, CaseIterable {
 }
 
 /// What one invocation of the job did.
-public struct CheckOutcome: Sendable {
+public struct CheckJobResult: Sendable {
     /// The run's results (nil when the inputs could not be read).
     public var run: CheckRun?
     /// Why the inputs could not be read.
@@ -32,7 +32,7 @@ public struct CheckOutcome: Sendable {
     /// The history row id, when the run was recorded.
     public var historyID: Int64?
 
-    /// The exit code for this outcome.
+    /// The exit code for this result.
     public var exitCode: CheckExitCode {
         if inputFailure != nil { return .inputError }
         if !deliveryErrors.isEmpty { return .deliveryFailed }
@@ -47,11 +47,11 @@ public struct CheckOutcome: Sendable {
 /// Alertmanager loses nothing (`driftwatch history` shows it, with the delivery error). A run
 /// that cannot read its inputs is recorded as a failure, pushes only a failure timestamp (POST,
 /// so the last success stays) and raises the job-level alert. In a dry run nothing is locked,
-/// recorded or sent: the outcome carries the exact body and alerts instead.
+/// recorded or sent: the result carries the exact body and alerts instead.
 ///
 /// ```swift
-/// let outcome = await performCheck(configuration, windowEnd: Date(), logger: logger)
-/// exit(outcome.exitCode.rawValue)
+/// let result = await performCheck(configuration, windowEnd: Date(), logger: logger)
+/// exit(result.exitCode.rawValue)
 /// ```
 ///
 /// - Parameters:
@@ -60,16 +60,16 @@ public struct CheckOutcome: Sendable {
 ///   - window: Overrides the configured window length, in seconds.
 ///   - dryRun: Compute and render, but do not record or send.
 ///   - logger: One line per feature at info; delivery problems at error.
-/// - Returns: What happened; ``CheckOutcome/exitCode`` is the process's exit status.
+/// - Returns: What happened; ``CheckJobResult/exitCode`` is the process's exit status.
 /// - Throws: ``RunLockError`` when another run holds the lock.
 public func performCheck(
     _ configuration: CheckConfiguration, windowEnd: Date, window: TimeInterval? = nil, dryRun: Bool = false,
     logger: Logger
-) async throws -> CheckOutcome {
+) async throws -> CheckJobResult {
     let lock = dryRun ? nil : try RunLock(path: configuration.lockFile)
     defer { lock?.release() }
     let startedAt = Date()
-    var outcome = CheckOutcome()
+    var result = CheckJobResult()
     logger.info("driftwatch check", metadata: [
         "version": "\(DriftwatchVersion.current)", "model": "\(configuration.model)",
         "window_end": "\(RFC3339.format(windowEnd))", "dry_run": "\(dryRun)",
@@ -80,20 +80,20 @@ public func performCheck(
     do {
         var run = try runCheck(configuration, windowEnd: windowEnd, window: window, startedAt: startedAt)
         run.duration = Date().timeIntervalSince(startedAt)
-        outcome.run = run
+        result.run = run
         log(run, logger: logger)
     } catch {
-        outcome.inputFailure = String(describing: error)
+        result.inputFailure = String(describing: error)
         logger.error("input failure: \(String(describing: error))")
     }
-    let history = dryRun ? nil : openHistory(configuration, outcome: &outcome, logger: logger)
+    let history = dryRun ? nil : openHistory(configuration, result: &result, logger: logger)
     var previouslyDrifted: [String: String] = [:]
     var previouslyUnmonitored: [String: String] = [:]
     var previousFailed = false
     if let history {
         do {
-            let id = try history.record(record(for: outcome, configuration: configuration, startedAt: startedAt, windowEnd: windowEnd))
-            outcome.historyID = id
+            let id = try history.record(record(for: result, configuration: configuration, startedAt: startedAt, windowEnd: windowEnd))
+            result.historyID = id
             previouslyDrifted = try history.lastDrifted(model: configuration.model, before: id)
             // The previous run's untested features, from its recorded result (an unreadable
             // result resolves nothing: the alerts then end on their own after resolve_after).
@@ -103,40 +103,40 @@ public func performCheck(
             }
             previousFailed = try history.history(model: configuration.model, limit: 2).dropFirst().first?.status == .failure
         } catch {
-            outcome.deliveryErrors.append("history: \(error)")
+            result.deliveryErrors.append("history: \(error)")
             logger.error("could not record the run: \(String(describing: error))")
         }
     }
 
     let now = Date()
-    if let run = outcome.run {
-        outcome.metricsBody = renderMetrics(run)
+    if let run = result.run {
+        result.metricsBody = renderMetrics(run)
         if let alertmanager = configuration.alertmanager {
-            outcome.alerts = driftAlerts(
+            result.alerts = driftAlerts(
                 for: run, previouslyDrifted: previouslyDrifted, previouslyUnmonitored: previouslyUnmonitored,
                 configuration: alertmanager, now: now)
             if previousFailed {
-                outcome.alerts.append(jobFailureAlert(model: configuration.model, error: "", configuration: alertmanager, now: now, resolved: true))
+                result.alerts.append(jobFailureAlert(model: configuration.model, error: "", configuration: alertmanager, now: now, resolved: true))
             }
         }
-    } else if let failure = outcome.inputFailure {
-        outcome.metricsBody = renderFailureMetrics(at: now)
+    } else if let failure = result.inputFailure {
+        result.metricsBody = renderFailureMetrics(at: now)
         if let alertmanager = configuration.alertmanager {
-            outcome.alerts = [jobFailureAlert(model: configuration.model, error: failure, configuration: alertmanager, now: now)]
+            result.alerts = [jobFailureAlert(model: configuration.model, error: failure, configuration: alertmanager, now: now)]
         }
     }
-    if configuration.alertmanager == nil, let run = outcome.run, run.hasDrift {
+    if configuration.alertmanager == nil, let run = result.run, run.hasDrift {
         let names = run.driftedFeatures.map(\.name) + (run.multivariate?.driftedTests ?? []).map { "multivariate \($0)" }
         logger.warning("no alertmanager configured; drifted: \(names.joined(separator: ", "))")
     }
-    guard !dryRun else { return outcome }
+    guard !dryRun else { return result }
 
     var metricsDelivered: Bool?
     var alertsDelivered: Bool?
     if let pushgateway = configuration.pushgateway {
         let client = PushgatewayClient(configuration: pushgateway, retryPolicy: configuration.retries)
         do {
-            if let run = outcome.run {
+            if let run = result.run {
                 try await client.push(run)
             } else {
                 try await client.pushFailure(model: configuration.model, at: now)
@@ -144,50 +144,50 @@ public func performCheck(
             metricsDelivered = true
         } catch {
             metricsDelivered = false
-            outcome.deliveryErrors.append("pushgateway: \(error)")
+            result.deliveryErrors.append("pushgateway: \(error)")
             logger.error("pushgateway: \(String(describing: error))")
         }
     }
-    if let alertmanager = configuration.alertmanager, !outcome.alerts.isEmpty {
+    if let alertmanager = configuration.alertmanager, !result.alerts.isEmpty {
         let client = AlertmanagerClient(configuration: alertmanager, retryPolicy: configuration.retries)
         do {
-            try await client.post(outcome.alerts)
+            try await client.post(result.alerts)
             alertsDelivered = true
         } catch {
             alertsDelivered = false
-            outcome.deliveryErrors.append("alertmanager: \(error)")
+            result.deliveryErrors.append("alertmanager: \(error)")
             logger.error("alertmanager: \(String(describing: error))")
         }
     }
-    if let history, let id = outcome.historyID {
-        let errors = outcome.deliveryErrors.filter { !$0.hasPrefix("history:") }
+    if let history, let id = result.historyID {
+        let errors = result.deliveryErrors.filter { !$0.hasPrefix("history:") }
         do {
             try history.markDelivered(id, metrics: metricsDelivered, alerts: alertsDelivered,
                                     error: errors.isEmpty ? nil : errors.joined(separator: "; "))
         } catch {
-            outcome.deliveryErrors.append("history: \(error)")
+            result.deliveryErrors.append("history: \(error)")
         }
     }
-    return outcome
+    return result
 }
 
-private func openHistory(_ configuration: CheckConfiguration, outcome: inout CheckOutcome, logger: Logger) -> RunHistory? {
+private func openHistory(_ configuration: CheckConfiguration, result: inout CheckJobResult, logger: Logger) -> RunHistory? {
     do {
         return RunHistory(store: try ProfileStore(path: configuration.profiles, createIfMissing: false))
     } catch {
         // The profile database itself is unreadable: the input failure already says so.
-        if outcome.inputFailure == nil { outcome.deliveryErrors.append("history: \(error)") }
+        if result.inputFailure == nil { result.deliveryErrors.append("history: \(error)") }
         logger.error("cannot record the run in \(configuration.profiles): \(String(describing: error))")
         return nil
     }
 }
 
-private func record(for outcome: CheckOutcome, configuration: CheckConfiguration, startedAt: Date, windowEnd: Date) -> RunRecord {
-    guard let run = outcome.run else {
+private func record(for result: CheckJobResult, configuration: CheckConfiguration, startedAt: Date, windowEnd: Date) -> RunRecord {
+    guard let run = result.run else {
         return RunRecord(
             model: configuration.model, profileVersion: nil, startedAt: startedAt,
             windowStart: windowEnd.addingTimeInterval(-configuration.production.window), windowEnd: windowEnd,
-            status: .failure, error: outcome.inputFailure, driftwatchVersion: DriftwatchVersion.current)
+            status: .failure, error: result.inputFailure, driftwatchVersion: DriftwatchVersion.current)
     }
     var drifted: [String: String] = [:]
     for feature in run.driftedFeatures { drifted[feature.name] = feature.primary?.test.rawValue ?? "none" }

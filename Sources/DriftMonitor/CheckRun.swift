@@ -4,7 +4,7 @@ import DriftStatistics
 import DriftTables
 import Foundation
 
-/// The outcome of one run of the hourly drift check: every feature's results and verdicts,
+/// The result of one run of the hourly drift check: every feature's results and verdicts,
 /// ready to be recorded, rendered as metrics and turned into alerts.
 ///
 /// ```swift

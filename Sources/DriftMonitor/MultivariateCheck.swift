@@ -125,7 +125,7 @@ public struct MultivariateCheck: Sendable, Hashable, Codable {
     ///
     /// - Parameter report: The multivariate report of the window.
     public init(_ report: MultivariateReport) {
-        switch report.outcome {
+        switch report.testResult {
         case .unavailable(let reason):
             (features, mmdStatus, reconstructionStatus, self.reason) = ([], .unavailable, .unavailable, reason)
             (mmd, reconstruction, referenceRows, productionRows, productionDroppedRows) = (nil, nil, 0, 0, 0)

@@ -40,7 +40,8 @@ public struct MultivariateComparison: Sendable, Equatable {
 ///   - reference: The fitted reference.
 ///   - production: The production's complete rows (the same features in the same order).
 ///   - settings: Permutations, bandwidth, bootstrap chunks and band width.
-///   - seed: Seeds the permutations (`seed`) and the bootstrap (`seed ^ 0x5EED_B007`).
+///   - seed: Seeds the permutations (`seed`) and the bootstrap (`seed ^ 0x5EED_B007`, so the
+///     two draw independent streams from one seed).
 /// - Returns: Both results.
 /// - Complexity: O((n + m)² · (d + permutations)) for the MMD test.
 public func compareMultivariate(
@@ -73,7 +74,11 @@ public func compareMultivariate(
         }
         return try reconstructionDrift(
             model: reference.model, holdoutErrors: try reference.holdoutErrors(encoded: encoded.reference), production: encoded.production,
-            bootstrap: settings.bootstrap, sigmas: settings.bandSigmas, seed: seed ^ 0x5EED_B007)
+            bootstrap: settings.bootstrap, sigmas: settings.bandSigmas, seed: seed ^ bootstrapSeedSalt)
     }.mapError { $0 as? MultivariateError ?? .invalidArgument(name: "pca_reconstruction", reason: "\($0)") }
     return comparison
 }
+
+/// XORed into the comparison's seed for the reconstruction band's bootstrap, so it does not
+/// replay the MMD permutations' random stream (`0x5EED_B007`: "seed boot").
+let bootstrapSeedSalt: UInt64 = 0x5EED_B007

@@ -28,7 +28,9 @@ public struct OneHotEncoding: Sendable, Hashable, Codable {
         }
     }
 
-    /// The label of the indicator column for every category that is not kept.
+    /// The label of the indicator column for every category that is not kept, and of the
+    /// category a reference profile pools its uncommon categories into (`FeatureProfile`
+    /// refers to this one definition).
     public static let otherCategory = "__other__"
 
     /// The features, in the samples' order.

@@ -1,3 +1,4 @@
+import DriftMultivariate
 import DriftStatistics
 import DriftTables
 
@@ -11,8 +12,10 @@ import DriftTables
 /// }
 /// ```
 public struct FeatureProfile: Sendable, Hashable {
-    /// The category that pools every category beyond ``ProfileSettings/categoryCap``.
-    public static let otherCategory = "__other__"
+    /// The category that pools every category beyond ``ProfileSettings/categoryCap``: the
+    /// same label as the multivariate encoding's pooled column,
+    /// `OneHotEncoding.otherCategory` (`"__other__"`).
+    public static var otherCategory: String { OneHotEncoding.otherCategory }
 
     /// The feature (column) name.
     public let name: String

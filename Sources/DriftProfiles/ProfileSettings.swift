@@ -1,4 +1,5 @@
 import DriftMultivariate
+import DriftStatistics
 
 /// The caps and binning a reference profile is built with; stored with the profile.
 ///
@@ -18,8 +19,8 @@ public struct ProfileSettings: Sendable, Hashable {
     /// ``FeatureProfile/otherCategory``. Default 1 000.
     public var categoryCap: Int = 1_000
     /// Seed of the reservoir samplers (per feature, and of the multivariate sample), so a
-    /// profile is reproducible. Default 0x5EED.
-    public var seed: UInt64 = 0x5EED
+    /// profile is reproducible. Default ``SplitMix64/defaultSeed`` (24301).
+    public var seed: UInt64 = SplitMix64.defaultSeed
     /// Columns read as categorical even when every value is a number.
     public var categorical: Set<String> = []
 

@@ -71,12 +71,6 @@ struct StoredRow {
         }
     }
 
-    /// An INTEGER value that fits an `Int`, or NULL.
-    func optionalInt(_ column: String) throws -> Int? {
-        if case .null = value(column).storage { return nil }
-        return try int(column)
-    }
-
     /// A BLOB value or NULL.
     func optionalBlob(_ column: String) throws -> Data? {
         switch value(column).storage {

@@ -34,7 +34,7 @@ public struct ComparisonOptions: Sendable, Hashable {
     /// Seeds the multivariate row samples, the MMD permutations and the band's bootstrap; the
     /// same default as `ProfileSettings.seed`, so that a CSV reference and a profile built from
     /// it with default settings sample the same rows.
-    public var seed: UInt64 = 0x5EED
+    public var seed: UInt64 = SplitMix64.defaultSeed
 
     /// The defaults: alpha 0.01, 10 quantile PSI bins, no correction.
     public init() {}

@@ -87,7 +87,7 @@ public func compareFeatures(
 /// - Complexity: O(total production values · log) plus O(reference sample sizes).
 public func compareProfile(
     _ profile: ReferenceProfile, production: [ColumnSample], options: ComparisonOptions = ComparisonOptions()
-) throws -> DriftReport {
+) throws -> ComparisonReport {
     var report = try compareEach(
         profile.features, names: profile.features.map(\.name), production: production, options: options,
         sources: ("profile \(profile.model) v\(profile.version)", "production")

@@ -169,7 +169,7 @@ public func markDrift(_ features: inout [FeatureReport], options: ComparisonOpti
 /// - Complexity: O(total cells) plus sorting each numeric column.
 public func compareTables(
     reference: CSVTable, production: CSVTable, options: ComparisonOptions = ComparisonOptions()
-) throws -> DriftReport {
+) throws -> ComparisonReport {
     try options.validate()
     var reference = reference
     var production = production
@@ -220,7 +220,7 @@ extension CSVTable {
 public func compareColumns(
     reference: [ColumnSample], production: [ColumnSample], options: ComparisonOptions = ComparisonOptions(),
     sources: (reference: String, production: String) = ("reference", "production")
-) throws -> DriftReport {
+) throws -> ComparisonReport {
     var report = try compareEach(
         reference, names: reference.map(\.name), production: production, options: options, sources: sources
     ) { compareFeatures(reference: $0, production: $1, options: options) } testedCount: { $0.testedCount }
@@ -239,7 +239,7 @@ func compareEach<Reference: Sendable>(
     sources: (reference: String, production: String),
     compare: @Sendable (Reference, ColumnSample) -> FeatureReport,
     testedCount: @Sendable (Reference) -> Int
-) throws -> DriftReport {
+) throws -> ComparisonReport {
     try options.validate()
     let productionByName = Dictionary(production.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     let referenceNames = Set(names)
@@ -263,7 +263,7 @@ func compareEach<Reference: Sendable>(
     }
     try policy.validate(kinds: Dictionary(features.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first }))
     try policy.decide(&features)
-    return DriftReport(
+    return ComparisonReport(
         alpha: options.alpha, correction: options.correction, features: features,
         referenceOnlyColumns: names.filter { productionByName[$0] == nil },
         productionOnlyColumns: production.map(\.name).filter { !referenceNames.contains($0) })

@@ -10,7 +10,7 @@ import DriftTables
 /// let reference = try CSVTable.load(path: "reference.csv", trackRows: ["age", "plan"])
 /// let production = try CSVTable.load(path: "production.csv", trackRows: ["age", "plan"])
 /// let multivariate = compareMultivariate(reference: reference.columns, production: production.columns,
-///                                        settings: MultivariateSettings(), alpha: 0.01, seed: 0x5EED)
+///                                        settings: MultivariateSettings(), alpha: 0.01, seed: SplitMix64.defaultSeed)
 /// ```
 ///
 /// Both sides are sampled the same way: the complete rows in order, a seeded reservoir of at
@@ -23,7 +23,7 @@ import DriftTables
 ///   - settings: The multivariate knobs.
 ///   - alpha: MMD drifts below this p-value.
 ///   - seed: Seeds the samples, permutations and bootstrap.
-/// - Returns: The report; ``MultivariateReport/Outcome/unavailable(_:)`` with the reason when
+/// - Returns: The report; ``MultivariateReport/TestResult/unavailable(_:)`` with the reason when
 ///   the reference cannot be fitted or the rows were not tracked.
 /// - Complexity: O(rows · features) to sample, then the tests' cost.
 public func compareMultivariate(
@@ -48,7 +48,7 @@ public func compareMultivariate(
 ///
 /// ```swift
 /// let multivariate = compareMultivariate(profile: profile, production: window.columns,
-///                                        settings: MultivariateSettings(), alpha: 0.01, seed: 0x5EED)
+///                                        settings: MultivariateSettings(), alpha: 0.01, seed: SplitMix64.defaultSeed)
 /// ```
 ///
 /// The same as ``MultivariateInputs/init(profile:production:settings:alpha:seed:)`` followed by
@@ -57,7 +57,7 @@ public func compareMultivariate(
 ///
 /// - Parameters:
 ///   - profile: The profile; one without a multivariate reference gives
-///     ``MultivariateReport/Outcome/unavailable(_:)`` with the profile's reason.
+///     ``MultivariateReport/TestResult/unavailable(_:)`` with the profile's reason.
 ///   - production: The production columns, row-tracked, read with the profile's kinds.
 ///   - settings: The test knobs (`sampleCap` caps the production sample; the reference's
 ///     encoding and model are the stored ones).
@@ -78,9 +78,9 @@ public func compareMultivariate(
 ///
 /// ```swift
 /// let inputs = MultivariateInputs(profile: profile, production: window.columns,
-///                                 settings: settings, alpha: 0.01, seed: 0x5EED)
+///                                 settings: settings, alpha: 0.01, seed: SplitMix64.defaultSeed)
 /// // `profile` and `window` may go now: the inputs hold O(sampleCap · features).
-/// let report = inputs.compare(settings: settings, seed: 0x5EED)
+/// let report = inputs.compare(settings: settings, seed: SplitMix64.defaultSeed)
 /// ```
 public struct MultivariateInputs: Sendable {
     enum State: Sendable {
@@ -138,10 +138,10 @@ public struct MultivariateInputs: Sendable {
     public func compare(settings: MultivariateSettings, seed: UInt64) -> MultivariateReport {
         switch state {
         case .unavailable(let reason):
-            return MultivariateReport(outcome: .unavailable(reason), alpha: alpha, referenceDroppedRows: referenceDroppedRows)
+            return MultivariateReport(testResult: .unavailable(reason), alpha: alpha, referenceDroppedRows: referenceDroppedRows)
         case .ready(let reference, let sample):
             return MultivariateReport(
-                outcome: .compared(compareMultivariate(reference: reference, production: sample, settings: settings, seed: seed)),
+                testResult: .compared(compareMultivariate(reference: reference, production: sample, settings: settings, seed: seed)),
                 alpha: alpha, referenceDroppedRows: referenceDroppedRows)
         }
     }

@@ -18,7 +18,7 @@ extension MultivariateReport {
     /// - Complexity: O(features).
     public func json() -> JSONValue {
         let comparison: MultivariateComparison
-        switch outcome {
+        switch testResult {
         case .unavailable(let reason): return .object([("error", .string(reason))])
         case .compared(let compared): comparison = compared
         }

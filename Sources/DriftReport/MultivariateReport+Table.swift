@@ -13,7 +13,7 @@ extension MultivariateReport {
     /// - Complexity: O(features).
     public func tableLines() -> [String] {
         let comparison: MultivariateComparison
-        switch outcome {
+        switch testResult {
         case .unavailable(let reason): return ["multivariate: not run: \(reason)"]
         case .compared(let compared): comparison = compared
         }

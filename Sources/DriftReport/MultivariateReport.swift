@@ -1,6 +1,6 @@
 import DriftMultivariate
 
-/// The multivariate part of a ``DriftReport``: MMD and PCA reconstruction error over all
+/// The multivariate part of a ``ComparisonReport``: MMD and PCA reconstruction error over all
 /// compared features at once, or why they could not run.
 ///
 /// ```swift
@@ -9,16 +9,16 @@ import DriftMultivariate
 /// }
 /// ```
 public struct MultivariateReport: Sendable, Equatable {
-    /// What happened.
-    public enum Outcome: Sendable, Equatable {
+    /// Whether MMD and the reconstruction error ran: their comparison, or why neither could.
+    public enum TestResult: Sendable, Equatable {
         /// Both tests were attempted (each may still have failed on its own).
         case compared(MultivariateComparison)
         /// Neither could run: the reason (say, a profile without a multivariate reference).
         case unavailable(String)
     }
 
-    /// The outcome.
-    public var outcome: Outcome
+    /// The tests' result.
+    public var testResult: TestResult
     /// MMD drifts when its p-value is below this (the comparison's alpha).
     public var alpha: Double
     /// The reference rows left out for a missing value (nil for a stored profile, which keeps
@@ -28,24 +28,24 @@ public struct MultivariateReport: Sendable, Equatable {
     /// A report.
     ///
     /// - Parameters:
-    ///   - outcome: The comparison or the reason there is none.
+    ///   - testResult: The comparison or the reason there is none.
     ///   - alpha: The MMD threshold.
     ///   - referenceDroppedRows: Reference rows left out for a missing value.
-    public init(outcome: Outcome, alpha: Double, referenceDroppedRows: Int?) {
-        self.outcome = outcome
+    public init(testResult: TestResult, alpha: Double, referenceDroppedRows: Int?) {
+        self.testResult = testResult
         self.alpha = alpha
         self.referenceDroppedRows = referenceDroppedRows
     }
 
     /// The MMD result, when it ran.
     public var mmd: MMDResult? {
-        guard case .compared(let comparison) = outcome, case .success(let mmd) = comparison.mmd else { return nil }
+        guard case .compared(let comparison) = testResult, case .success(let mmd) = comparison.mmd else { return nil }
         return mmd
     }
 
     /// The reconstruction-error result, when it ran.
     public var reconstruction: ReconstructionDrift? {
-        guard case .compared(let comparison) = outcome, case .success(let drift) = comparison.reconstruction else { return nil }
+        guard case .compared(let comparison) = testResult, case .success(let drift) = comparison.reconstruction else { return nil }
         return drift
     }
 

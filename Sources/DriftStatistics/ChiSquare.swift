@@ -1,4 +1,4 @@
-/// The outcome of a chi-square test of homogeneity on a contingency table.
+/// The result of a chi-square test of homogeneity on a contingency table.
 ///
 /// ```swift
 /// let result = try chiSquareHomogeneity(reference: [120, 80, 40], production: [90, 95, 55])

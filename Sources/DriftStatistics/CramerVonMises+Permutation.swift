@@ -17,9 +17,9 @@
 /// `h / p` relabellings, and only data that drifted pays for all `B`.
 @usableFromInline
 internal enum CramerVonMisesPermutation {
-    /// The outcome: the p-value and the relabellings drawn.
+    /// The sequential estimate: the p-value and the relabellings drawn.
     @usableFromInline
-    struct Outcome: Sendable {
+    struct SequentialPValue: Sendable {
         @usableFromInline let pValue: Double
         @usableFromInline let permutations: Int
     }
@@ -57,7 +57,7 @@ internal enum CramerVonMisesPermutation {
     static func pValue(
         levels: CramerVonMisesLevels, permutations: Int, seed: UInt64,
         exceedances target: Int = CramerVonMisesMethod.sequentialExceedances
-    ) -> Outcome {
+    ) -> SequentialPValue {
         let limit = permutationLimit(permutations, levels: levels.counts.count)
         let observed = levels.observedIntegerStatistic
         // Draw the smaller sample's counts, so that swapping x and y changes nothing.
@@ -95,11 +95,11 @@ internal enum CramerVonMisesPermutation {
             if reached {
                 exceedances += 1
                 if exceedances == target {
-                    return Outcome(pValue: Double(target) / Double(drawn), permutations: drawn)
+                    return SequentialPValue(pValue: Double(target) / Double(drawn), permutations: drawn)
                 }
             }
         }
-        return Outcome(pValue: Double(exceedances + 1) / Double(limit + 1), permutations: drawn)
+        return SequentialPValue(pValue: Double(exceedances + 1) / Double(limit + 1), permutations: drawn)
     }
 
     /// One relabelling's `S` in `Double`: the smaller sample's count per level drawn into

@@ -59,16 +59,6 @@ public enum CramerVonMisesMethod: String, Sendable, CaseIterable {
     /// - Complexity: O(1).
     public static let defaultPermutations = 9_999
 
-    /// The default seed of the permutation test's relabellings (the same default as the
-    /// multivariate tests'), so repeated comparisons of the same data give the same p-value.
-    ///
-    /// ```swift
-    /// print(CramerVonMisesMethod.defaultSeed)   // 24301
-    /// ```
-    ///
-    /// - Complexity: O(1).
-    public static let defaultSeed: UInt64 = 24_301
-
     /// The permutation test stops after this many relabelled statistics reached the observed
     /// one (Besag & Clifford's `h`): p = 20 / relabellings drawn.
     ///
@@ -111,7 +101,7 @@ public enum CramerVonMisesMethod: String, Sendable, CaseIterable {
     public static let minimumBudgetedPermutations = 999
 }
 
-/// The outcome of a two-sample Cramér–von Mises test.
+/// The result of a two-sample Cramér–von Mises test.
 ///
 /// ```swift
 /// let result = try cramerVonMises([0.1, 0.4, 0.7], [0.2, 0.9, 1.3, 1.8])
@@ -173,7 +163,7 @@ public struct CramerVonMisesResult: Sendable, Hashable {
 public func cramerVonMises<T: BinaryFloatingPoint>(
     _ x: [T], _ y: [T], method: CramerVonMisesMethod = .auto,
     permutations: Int = CramerVonMisesMethod.defaultPermutations,
-    seed: UInt64 = CramerVonMisesMethod.defaultSeed
+    seed: UInt64 = SplitMix64.defaultSeed
 ) throws -> CramerVonMisesResult {
     try cramerVonMises(SortedSample(x, label: "x"), SortedSample(y, label: "y"), method: method,
                        permutations: permutations, seed: seed)
@@ -238,7 +228,7 @@ public func cramerVonMises<T: BinaryFloatingPoint>(
 ///   - method: `.auto` (default), `.exact`, `.asymptotic` or `.permutation`.
 ///   - permutations: The most relabellings of the permutation test, >= 1
 ///     (``CramerVonMisesMethod/defaultPermutations`` by default).
-///   - seed: Seeds the relabellings (``CramerVonMisesMethod/defaultSeed`` by default); the
+///   - seed: Seeds the relabellings (``SplitMix64/defaultSeed`` by default); the
 ///     same data, method and seed always give the same result.
 /// - Returns: The statistic `T`, its p-value, the method used and, for `.permutation`, the
 ///   relabellings drawn.
@@ -253,7 +243,7 @@ public func cramerVonMises<T: BinaryFloatingPoint>(
 public func cramerVonMises(
     _ x: SortedSample, _ y: SortedSample, method: CramerVonMisesMethod = .auto,
     permutations: Int = CramerVonMisesMethod.defaultPermutations,
-    seed: UInt64 = CramerVonMisesMethod.defaultSeed
+    seed: UInt64 = SplitMix64.defaultSeed
 ) throws -> CramerVonMisesResult {
     let nx = x.count
     let ny = y.count
@@ -292,9 +282,9 @@ public func cramerVonMises(
         let pValue = CramerVonMisesTiedAsymptotic.pValue(statistic: statistic, levels: levels)
         return CramerVonMisesResult(statistic: statistic, pValue: pValue, method: .asymptotic, hasTies: true)
     }
-    let outcome = CramerVonMisesPermutation.pValue(levels: levels, permutations: permutations, seed: seed)
-    return CramerVonMisesResult(statistic: statistic, pValue: outcome.pValue, method: .permutation,
-                                permutations: outcome.permutations, hasTies: hasTies)
+    let sequential = CramerVonMisesPermutation.pValue(levels: levels, permutations: permutations, seed: seed)
+    return CramerVonMisesResult(statistic: statistic, pValue: sequential.pValue, method: .permutation,
+                                permutations: sequential.permutations, hasTies: hasTies)
 }
 
 /// The statistics `U` and `T` of the two-sample Cramér–von Mises test.

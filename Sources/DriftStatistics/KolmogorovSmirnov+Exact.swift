@@ -3,7 +3,7 @@ import Foundation
 /// The exact two-sample p-value attempt: the re-quantised statistic `h / lcm` and the
 /// probability, or `nil` where scipy's exact computation fails and it switches to asymptotic.
 @usableFromInline
-struct ExactKSOutcome: Sendable {
+struct ExactKSAttempt: Sendable {
     @usableFromInline var statistic: Double
     @usableFromInline var probability: Double?
 }
@@ -29,10 +29,10 @@ struct ExactKSOutcome: Sendable {
 @usableFromInline
 func exactKSPValue(
     statistic: Double, n1: Int, n2: Int, leastCommonMultiple lcm: Int, alternative: KSAlternative
-) -> ExactKSOutcome {
+) -> ExactKSAttempt {
     let h = Int((statistic * Double(lcm)).rounded(.toNearestOrEven))
     let quantised = Double(h) / Double(lcm)
-    if h == 0 { return ExactKSOutcome(statistic: quantised, probability: 1) }
+    if h == 0 { return ExactKSAttempt(statistic: quantised, probability: 1) }
     let probability: Double?
     switch (alternative, n1 == n2) {
     case (.twoSided, true):
@@ -46,9 +46,9 @@ func exactKSPValue(
             ? nil : oneSidedLatticeProbability(n1: n1, n2: n2, h: h)
     }
     guard let value = probability, value >= 0, value <= 1 else {
-        return ExactKSOutcome(statistic: quantised, probability: nil)
+        return ExactKSAttempt(statistic: quantised, probability: nil)
     }
-    return ExactKSOutcome(statistic: quantised, probability: value)
+    return ExactKSAttempt(statistic: quantised, probability: value)
 }
 
 /// `P(D_{n,n} >= h/n)` for two samples of equal size `n`.

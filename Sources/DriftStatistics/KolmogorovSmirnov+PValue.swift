@@ -54,10 +54,10 @@ func ksTestResult(
 
     if useExact {
         let leastMultiple = reduced1 * n2
-        let outcome = exactKSPValue(
+        let attempt = exactKSPValue(
             statistic: statistic, n1: n1, n2: n2, leastCommonMultiple: leastMultiple, alternative: alternative)
-        statistic = outcome.statistic
-        if let probability = outcome.probability {
+        statistic = attempt.statistic
+        if let probability = attempt.probability {
             return KolmogorovSmirnovResult(
                 statistic: statistic, pValue: min(max(probability, 0), 1), method: .exact,
                 exactFallback: false, statisticLocation: location, statisticSign: sign)

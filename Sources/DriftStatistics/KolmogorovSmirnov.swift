@@ -30,7 +30,7 @@ public enum KSMethod: String, Sendable, CaseIterable {
     case asymptotic
 }
 
-/// The outcome of ``kolmogorovSmirnov(_:_:alternative:method:)-(SortedSample,SortedSample,_,_)``,
+/// The result of ``kolmogorovSmirnov(_:_:alternative:method:)-(SortedSample,SortedSample,_,_)``,
 /// field for field what `scipy.stats.ks_2samp` returns.
 ///
 /// ```swift

@@ -104,7 +104,7 @@ internal func psiFromCounts(
     }
     let referenceProportions = proportions(referenceCounts, referenceTotal)
     let productionProportions = proportions(productionCounts, productionTotal)
-    var sum = SummaryStatistics.CompensatedSum()
+    var sum = SummaryStatistics.NeumaierSum()
     var contributions = [Double](repeating: 0, count: referenceCounts.count)
     for bin in contributions.indices {
         let current = productionProportions[bin]

@@ -115,7 +115,7 @@ struct BirnbaumTingeyTerms {
 
     /// `log` of the sum of terms `0...last`, walking `j` upwards with `log C(n, j)` by recurrence.
     @usableFromInline func logSumByFullScan(through last: Int) -> Double {
-        var logBinomial = CompensatedSum()
+        var logBinomial = DoubleDoubleSum()
         var peak = -Double.infinity
         var scaled = 0.0
         for j in 0...last {
@@ -152,7 +152,7 @@ struct BirnbaumTingeyTerms {
         // random-walk to 1e-8 relative for n = 10^6.
         let topPowers = logPowers(top)
         var sum = 1.0
-        var offset = CompensatedSum()
+        var offset = DoubleDoubleSum()
         var j = top
         while j < last {
             offset.add(log(Double(n - j) / Double(j + 1)))
@@ -161,7 +161,7 @@ struct BirnbaumTingeyTerms {
             if relative < -45 { break }
             sum += exp(relative)
         }
-        offset = CompensatedSum()
+        offset = DoubleDoubleSum()
         j = top
         while j > 0 {
             offset.add(-log(Double(n - j + 1) / Double(j)))
@@ -188,7 +188,7 @@ struct BirnbaumTingeyTerms {
 /// A running sum carried as an unevaluated pair `high + low` (Knuth's TwoSum), so that long
 /// recurrences do not accumulate the rounding errors of a large running value.
 @usableFromInline
-struct CompensatedSum {
+struct DoubleDoubleSum {
     @usableFromInline var high = 0.0
     @usableFromInline var low = 0.0
 

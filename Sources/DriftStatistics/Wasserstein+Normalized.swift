@@ -97,10 +97,10 @@ internal func wassersteinPopulationStandardDeviation(_ values: [Double]) -> Doub
     let exponent = min(max(Int(largest.exponent), -1000), 1000)
     let down = Double(sign: .plus, exponent: -exponent, significand: 1)
     let count = Double(values.count)
-    var total = SummaryStatistics.CompensatedSum()
+    var total = SummaryStatistics.NeumaierSum()
     for value in values { total.add(value * down) }
     let mean = total.value / count
-    var squares = SummaryStatistics.CompensatedSum()
+    var squares = SummaryStatistics.NeumaierSum()
     for value in values {
         let deviation = value * down - mean
         squares.add(deviation * deviation)

@@ -136,7 +136,7 @@ internal func wassersteinMerge<First: WassersteinStepCDF, Second: WassersteinSte
             let m = v.count
             var i = 0
             var j = 0
-            var sum = SummaryStatistics.CompensatedSum()
+            var sum = SummaryStatistics.NeumaierSum()
             var current = min(u[0], v[0])
             while true {
                 while i < n, u[i] <= current { i += 1 }

@@ -53,17 +53,17 @@ struct CheckCommand: AsyncParsableCommand {
             printError(error)
             throw ExitCode(CheckExitCode.inputError.rawValue)
         }
-        let outcome: CheckOutcome
+        let result: CheckJobResult
         do {
-            outcome = try await performCheck(configuration, windowEnd: end, window: windowOverride, dryRun: dryRun, logger: logger)
+            result = try await performCheck(configuration, windowEnd: end, window: windowOverride, dryRun: dryRun, logger: logger)
         } catch let error as RunLockError {
             printError(error)
             throw ExitCode(CheckExitCode.locked.rawValue)
         }
-        if dryRun { printDryRun(outcome, configuration: configuration) }
-        print(summary(outcome, configuration: configuration))
-        for line in outcome.deliveryErrors { printError(line) }
-        let code = outcome.exitCode
+        if dryRun { printDryRun(result, configuration: configuration) }
+        print(summary(result, configuration: configuration))
+        for line in result.deliveryErrors { printError(line) }
+        let code = result.exitCode
         if code != .noDrift { throw ExitCode(code.rawValue) }
     }
 }
@@ -72,27 +72,27 @@ private func printError(_ error: Any) {
     FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
 }
 
-private func printDryRun(_ outcome: CheckOutcome, configuration: CheckConfiguration) {
+private func printDryRun(_ result: CheckJobResult, configuration: CheckConfiguration) {
     if let pushgateway = configuration.pushgateway {
         let group = (try? PushgatewayClient(configuration: pushgateway).groupURL(model: configuration.model).absoluteString) ?? pushgateway.url.absoluteString
-        print("# dry run: would \(outcome.run == nil ? "POST" : "PUT") \(group)")
+        print("# dry run: would \(result.run == nil ? "POST" : "PUT") \(group)")
     } else {
         print("# dry run: no pushgateway configured; this is the body a run pushes")
     }
-    print(outcome.metricsBody ?? "", terminator: "")
+    print(result.metricsBody ?? "", terminator: "")
     if let alertmanager = configuration.alertmanager {
-        print("# dry run: would POST \(outcome.alerts.count) alert\(outcome.alerts.count == 1 ? "" : "s") to \(alertmanager.url.absoluteString)/api/v2/alerts")
+        print("# dry run: would POST \(result.alerts.count) alert\(result.alerts.count == 1 ? "" : "s") to \(alertmanager.url.absoluteString)/api/v2/alerts")
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        if let data = try? encoder.encode(outcome.alerts) { print(String(decoding: data, as: UTF8.self)) }
+        if let data = try? encoder.encode(result.alerts) { print(String(decoding: data, as: UTF8.self)) }
     } else {
         print("# dry run: no alertmanager configured; drifted features are listed below")
     }
 }
 
-private func summary(_ outcome: CheckOutcome, configuration: CheckConfiguration) -> String {
-    guard let run = outcome.run else {
-        return "\(configuration.model): input failure: \(outcome.inputFailure ?? "unknown")"
+private func summary(_ result: CheckJobResult, configuration: CheckConfiguration) -> String {
+    guard let run = result.run else {
+        return "\(configuration.model): input failure: \(result.inputFailure ?? "unknown")"
     }
     let window = "[\(formatTimestamp(run.windowStart)), \(formatTimestamp(run.windowEnd)))"
     var lines = ["\(run.model) v\(run.profileVersion) \(window): \(run.productionRows) rows, \(run.checkedFeatures.count) of \(run.features.count) features tested, \(run.driftedFeatures.count) drifted\(run.multivariate?.drifted == true ? ", multivariate drift" : "")"]

@@ -113,7 +113,7 @@ struct CompareCommand: ParsableCommand {
     var pcaVariance: Double = 0.65
 
     @Option(parsing: .unconditional, help: "Seeds the multivariate samples, permutations and bootstrap (default 24301 = 0x5EED, as profiles).")
-    var seed: UInt64 = 0x5EED
+    var seed: UInt64 = SplitMix64.defaultSeed
 
     func validate() throws {
         guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be in (0, 1), got \(alpha)") }
@@ -161,7 +161,7 @@ struct CompareCommand: ParsableCommand {
         let wanted = columns.map(splitList)
         let forced = Set(categorical.map(splitList) ?? [])
 
-        let report: DriftReport
+        let report: ComparisonReport
         if let profileDB, let model {
             let store = try ProfileStore(path: profileDB, createIfMissing: false)
             var profile = try store.profile(model: model, version: version)

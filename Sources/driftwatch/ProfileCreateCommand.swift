@@ -2,6 +2,7 @@ import ArgumentParser
 import DriftMultivariate
 import DriftProfiles
 import DriftSources
+import DriftStatistics
 import Foundation
 
 /// `driftwatch profile create`: builds a reference profile by streaming a CSV file or a SQLite
@@ -53,7 +54,7 @@ struct ProfileCreateCommand: ParsableCommand {
     var categoryCap: Int = 1_000
 
     @Option(parsing: .unconditional, help: "Seed of the reservoir samplers (per feature and multivariate).")
-    var seed: UInt64 = 0x5EED
+    var seed: UInt64 = SplitMix64.defaultSeed
 
     @Option(name: .customLong("multivariate-sample"),
             parsing: .unconditional, help: "Complete rows kept in the multivariate reference sample (4...50000); above it a seeded reservoir sample.")

@@ -32,13 +32,13 @@ struct CheckJobTests {
             $0.alertmanager = AlertmanagerConfiguration(url: URL(string: "http://127.0.0.1:9")!)
             $0.pushgateway = PushgatewayConfiguration(url: URL(string: "http://127.0.0.1:9")!)
         }
-        let outcome = try await performCheck(configuration, windowEnd: hourEnd(11), dryRun: true, logger: quietLogger)
-        #expect(outcome.exitCode == .driftFound)
-        #expect(outcome.metricsBody?.contains("drift_feature_drifted{feature=\"monthly_charges\"} 1") == true)
-        #expect(outcome.alerts.count == 6)   // four features, two multivariate tests
-        #expect(outcome.metricsBody?.contains("drift_multivariate_drifted{test=\"mmd\"} 1") == true)
-        #expect(outcome.historyID == nil)
-        #expect(outcome.deliveryErrors.isEmpty)
+        let result = try await performCheck(configuration, windowEnd: hourEnd(11), dryRun: true, logger: quietLogger)
+        #expect(result.exitCode == .driftFound)
+        #expect(result.metricsBody?.contains("drift_feature_drifted{feature=\"monthly_charges\"} 1") == true)
+        #expect(result.alerts.count == 6)   // four features, two multivariate tests
+        #expect(result.metricsBody?.contains("drift_multivariate_drifted{test=\"mmd\"} 1") == true)
+        #expect(result.historyID == nil)
+        #expect(result.deliveryErrors.isEmpty)
         #expect(try RunHistory(store: ProfileStore(path: configuration.profiles)).history(model: "churn").isEmpty)
     }
 
@@ -48,8 +48,8 @@ struct CheckJobTests {
             $0.pushgateway = PushgatewayConfiguration(url: URL(string: "http://127.0.0.1:9")!, timeout: 1)
             $0.retries = RetryPolicy(attempts: 2, initialBackoff: 0.05)
         }
-        let outcome = try await performCheck(configuration, windowEnd: hourEnd(11), logger: quietLogger)
-        #expect(outcome.exitCode == .deliveryFailed)
+        let result = try await performCheck(configuration, windowEnd: hourEnd(11), logger: quietLogger)
+        #expect(result.exitCode == .deliveryFailed)
         let history = try RunHistory(store: ProfileStore(path: configuration.profiles)).history(model: "churn")
         #expect(history.count == 1)
         let record = try #require(history.first)
@@ -81,9 +81,9 @@ struct CheckJobTests {
     @Test("unreadable inputs: exit code 2, recorded as a failure")
     func inputFailure() async throws {
         let configuration = try fixtureJob { $0.production.sqlite = "/nonexistent/production.db" }
-        let outcome = try await performCheck(configuration, windowEnd: hourEnd(11), logger: quietLogger)
-        #expect(outcome.exitCode == .inputError)
-        #expect(outcome.metricsBody?.contains("drift_job_last_failure_timestamp_seconds") == true)
+        let result = try await performCheck(configuration, windowEnd: hourEnd(11), logger: quietLogger)
+        #expect(result.exitCode == .inputError)
+        #expect(result.metricsBody?.contains("drift_job_last_failure_timestamp_seconds") == true)
         let record = try #require(try RunHistory(store: ProfileStore(path: configuration.profiles)).history(model: "churn").first)
         #expect(record.status == .failure)
         #expect(record.error?.contains("/nonexistent/production.db") == true)

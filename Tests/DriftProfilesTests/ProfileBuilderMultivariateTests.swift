@@ -1,4 +1,5 @@
 import DriftMultivariate
+import DriftStatistics
 import DriftTables
 import DriftTestSupport
 import Foundation
@@ -13,7 +14,7 @@ import Testing
     private typealias Support = BuilderTestSupport
 
     private func settings(
-        cap: Int = 2_000, seed: UInt64 = 0x5EED, categorical: Set<String> = [], enabled: Bool = true
+        cap: Int = 2_000, seed: UInt64 = SplitMix64.defaultSeed, categorical: Set<String> = [], enabled: Bool = true
     ) -> ProfileSettings {
         var settings = ProfileSettings()
         settings.multivariateSampleCap = cap

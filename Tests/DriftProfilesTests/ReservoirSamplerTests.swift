@@ -109,9 +109,9 @@ import Testing
     }
 
     @Test func featureStreamsDifferByName() {
-        var age = SplitMix64(seed: 0x5EED, stream: "age")
-        var tenure = SplitMix64(seed: 0x5EED, stream: "tenure")
-        var ageAgain = SplitMix64(seed: 0x5EED, stream: "age")
+        var age = SplitMix64(seed: SplitMix64.defaultSeed, stream: "age")
+        var tenure = SplitMix64(seed: SplitMix64.defaultSeed, stream: "tenure")
+        var ageAgain = SplitMix64(seed: SplitMix64.defaultSeed, stream: "age")
         let a = age.next()
         #expect(a != tenure.next())
         #expect(a == ageAgain.next())

@@ -9,7 +9,7 @@ import Testing
 
 @Suite("Multivariate part of the comparison")
 struct MultivariateReportTests {
-    func churn(_ production: String, options: ComparisonOptions = ComparisonOptions()) throws -> DriftReport {
+    func churn(_ production: String, options: ComparisonOptions = ComparisonOptions()) throws -> ComparisonReport {
         try compareTables(
             reference: try CSVTable.load(path: fixturePath("churn/reference.csv")),
             production: try CSVTable.load(path: fixturePath("churn/\(production)")), options: options)
@@ -54,7 +54,7 @@ struct MultivariateReportTests {
         let production = try CSVTable.load(
             path: fixturePath("churn/production-clean.csv"), kinds: profile.kinds, trackRows: Set(profile.features.map(\.name)))
         let report = try compareProfile(profile, production: production.columns)
-        guard case .unavailable(let reason) = report.multivariate?.outcome else {
+        guard case .unavailable(let reason) = report.multivariate?.testResult else {
             Issue.record("expected unavailable, got \(String(describing: report.multivariate))")
             return
         }

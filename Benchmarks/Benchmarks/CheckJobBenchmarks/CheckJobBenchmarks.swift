@@ -36,17 +36,17 @@ let benchmarks: @Sendable () -> Void = {
         warmupIterations: 1, maxDuration: .seconds(15), maxIterations: 15)
 
     Benchmark(name, configuration: configuration) { (benchmark: Benchmark, job: JobSetup) async throws in
-        let outcome = try await performCheck(job.configuration, windowEnd: ProfileData.productionWindowEnd, logger: job.logger)
+        let result = try await performCheck(job.configuration, windowEnd: ProfileData.productionWindowEnd, logger: job.logger)
         // A run that did not do the whole job must not pass as a fast one.
-        guard outcome.inputFailure == nil, outcome.deliveryErrors.isEmpty, let run = outcome.run,
+        guard result.inputFailure == nil, result.deliveryErrors.isEmpty, let run = result.run,
               run.productionRows == 100_000, run.checkedFeatures.count == 50,
-              outcome.metricsBody != nil
+              result.metricsBody != nil
         else {
             throw JobBenchmarkError.incomplete(
-                "input failure: \(outcome.inputFailure ?? "none"); delivery: \(outcome.deliveryErrors); "
-                    + "rows: \(outcome.run?.productionRows ?? 0); checked: \(outcome.run?.checkedFeatures.count ?? 0)")
+                "input failure: \(result.inputFailure ?? "none"); delivery: \(result.deliveryErrors); "
+                    + "rows: \(result.run?.productionRows ?? 0); checked: \(result.run?.checkedFeatures.count ?? 0)")
         }
-        blackHole(outcome)
+        blackHole(result)
     } setup: {
         try await JobSetup.make(pushgateway: pushgatewayURL)
     } teardown: {

@@ -8,7 +8,7 @@ import DriftStatistics
 /// print(report.driftedFeatures.map(\.name))
 /// print(report.json().rendered(indent: 2))
 /// ```
-public struct DriftReport: Sendable {
+public struct ComparisonReport: Sendable {
     /// The significance level used for `drifted`.
     public let alpha: Double
     /// The multiple-testing correction applied across features.

@@ -1,7 +1,7 @@
 import DriftStatistics
 import DriftTables
 
-extension DriftReport {
+extension ComparisonReport {
     /// The report as the JSON document `driftwatch compare --format json` prints.
     ///
     /// Keys are snake_case; every double has full round-trip precision; NaN or infinity

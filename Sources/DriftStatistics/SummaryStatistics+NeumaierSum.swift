@@ -9,7 +9,7 @@ extension SummaryStatistics {
     ///
     /// An infinite running sum is returned as is (its compensation would be NaN).
     @usableFromInline
-    internal struct CompensatedSum {
+    internal struct NeumaierSum {
         @usableFromInline var sum: Double = 0
         @usableFromInline var compensation: Double = 0
 

@@ -2,7 +2,7 @@ import DriftStatistics
 import DriftTables
 import Foundation
 
-extension DriftReport {
+extension ComparisonReport {
     /// The report as an aligned plain-text table, one row per feature, for a terminal.
     ///
     /// Columns: feature, kind, tested reference/production values, missing cells, the

@@ -5,9 +5,9 @@ import DriftTestSupport
 import Foundation
 import Testing
 
-@Suite("DriftReport rendering")
-struct DriftReportTests {
-    func churnReport(correction: PValueCorrection = .none) throws -> DriftReport {
+@Suite("ComparisonReport rendering")
+struct ComparisonReportTests {
+    func churnReport(correction: PValueCorrection = .none) throws -> ComparisonReport {
         var options = ComparisonOptions()
         options.correction = correction
         return try compareTables(
