@@ -20,7 +20,6 @@ script computes, independently of the Swift code:
   numpy's `multivariate_hypergeometric` (a different generator and sampler from Driftwatch's),
   as (1 + #{S* >= S}) / (1 + 20 000), with its standard error `p_value_se`.
 """
-import csv
 import json
 import math
 from fractions import Fraction
@@ -28,20 +27,9 @@ from fractions import Fraction
 import numpy as np
 from scipy.stats._hypotests import _cdf_cvm_inf
 
+from expected_scipy import number, read   # the same CSV reading and cell typing as scipy's file
+
 PERMUTATIONS = 20_000
-
-
-def read(path):
-    with open(path, newline="") as handle:
-        rows = list(csv.reader(handle))
-    return rows[0], rows[1:]
-
-
-def number(cell):
-    try:
-        return float(cell)
-    except ValueError:
-        return None
 
 
 def values(header, rows, name):
