@@ -91,7 +91,7 @@ public func compareProfile(
     var report = try compareEach(
         profile.features, names: profile.features.map(\.name), production: production, options: options,
         sources: ("profile \(profile.model) v\(profile.version)", "production")
-    ) { compareFeatures(reference: $0, production: $1, options: options) } testedCount: { $0.testedCount }
+    ) { compareFeatures(reference: $0, production: $1, options: options) } summary: { ($0.kind, $0.testedCount, $0.missing) }
     if let settings = options.multivariate {
         report.multivariate = compareMultivariate(
             profile: profile, production: production, settings: settings, alpha: options.alpha, seed: options.seed)

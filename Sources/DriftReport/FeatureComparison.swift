@@ -223,7 +223,7 @@ public func compareColumns(
 ) throws -> ComparisonReport {
     var report = try compareEach(
         reference, names: reference.map(\.name), production: production, options: options, sources: sources
-    ) { compareFeatures(reference: $0, production: $1, options: options) } testedCount: { $0.testedCount }
+    ) { compareFeatures(reference: $0, production: $1, options: options) } summary: { ($0.kind, $0.testedCount, $0.missing) }
     if let settings = options.multivariate {
         report.multivariate = compareMultivariate(
             reference: reference, production: production, settings: settings, alpha: options.alpha, seed: options.seed)
@@ -238,7 +238,7 @@ func compareEach<Reference: Sendable>(
     _ reference: [Reference], names: [String], production: [ColumnSample], options: ComparisonOptions,
     sources: (reference: String, production: String),
     compare: @Sendable (Reference, ColumnSample) -> FeatureReport,
-    testedCount: @Sendable (Reference) -> Int
+    summary: @Sendable (Reference) -> (kind: ColumnKind, testedCount: Int, missing: MissingCounts)
 ) throws -> ComparisonReport {
     try options.validate()
     let productionByName = Dictionary(production.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -249,13 +249,16 @@ func compareEach<Reference: Sendable>(
     }
     let policy = options.policy
     var features = concurrentMap(pairs) { item, column in
-        var report = compare(item, column)
-        // Too few values to test: the tests that ran on them are dropped, not reported.
-        if let reason = policy.insufficiency(
-            of: column.name, referenceCount: testedCount(item), productionCount: column.testedCount) {
-            report.markUntested(.insufficientSamples, reason: reason)
+        let reference = summary(item)
+        // Too few values to test: reported as such, and no test runs.
+        guard let reason = policy.insufficiency(
+            of: column.name, referenceCount: reference.testedCount, productionCount: column.testedCount) else {
+            return compare(item, column)
         }
-        return report
+        return FeatureReport(
+            untested: .insufficientSamples, reason: reason, name: column.name, kind: reference.kind,
+            referenceCount: reference.testedCount, productionCount: column.testedCount,
+            referenceMissing: reference.missing, productionMissing: column.missing)
     }
     let compared = Set(features.map(\.name))
     for feature in Set(policy.decidingTests.keys).union(policy.minSamplesByFeature.keys).sorted() where !compared.contains(feature) {

@@ -79,7 +79,7 @@ public struct FeatureReport: Sendable {
     }
 
     /// A feature that was not tested (its column is missing or unreadable, or it has too few
-    /// values): no test ran, PSI says why. For sources that know this before comparing.
+    /// values): no test ran, PSI says why. Made before any test runs, by the comparison and the job.
     package init(
         untested status: FeatureStatus, reason: String, name: String, kind: ColumnKind, referenceCount: Int,
         productionCount: Int, referenceMissing: MissingCounts, productionMissing: MissingCounts
@@ -89,19 +89,6 @@ public struct FeatureReport: Sendable {
             referenceMissing: referenceMissing, productionMissing: productionMissing, psi: .failed(reason))
         self.status = status
         self.statusReason = reason
-    }
-
-    /// Marks the feature as not tested (too few values, a missing column): no test result is
-    /// kept, PSI says why.
-    mutating func markUntested(_ status: FeatureStatus, reason: String) {
-        kolmogorovSmirnov = nil
-        cramerVonMises = nil
-        wasserstein = nil
-        chiSquare = nil
-        jensenShannon = nil
-        psi = .failed(reason)
-        self.status = status
-        statusReason = reason
     }
 
     /// A report whose every test failed for the same reason (say, text in a numeric column).
