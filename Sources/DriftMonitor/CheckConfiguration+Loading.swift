@@ -180,15 +180,13 @@ extension CheckConfiguration {
     }
 
     private static func loadEffectSize(_ node: YAMLNode) throws -> EffectSizeGate {
-        let members = try node.mapping(allowed: ["psi", "wasserstein_normalized"])
+        let members = try node.mapping(allowed: EffectSizeGate.keys)
         var gate = EffectSizeGate()
-        if let psi = members["psi"] {
-            gate.psi = try psi.double()
-            guard (gate.psi ?? -1) >= 0 else { throw psi.error("must be at least 0") }
-        }
-        if let w = members["wasserstein_normalized"] {
-            gate.wassersteinNormalized = try w.double()
-            guard (gate.wassersteinNormalized ?? -1) >= 0 else { throw w.error("must be at least 0") }
+        for key in EffectSizeGate.keys {
+            guard let member = members[key] else { continue }
+            let value = try member.double()
+            if let problem = EffectSizeGate.rangeProblem(value) { throw member.error(problem) }
+            try gate.set(key, to: value)
         }
         guard gate.psi != nil || gate.wassersteinNormalized != nil else {
             throw node.error("needs psi and/or wasserstein_normalized")

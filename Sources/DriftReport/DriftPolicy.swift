@@ -78,16 +78,7 @@ public struct DriftPolicy: Sendable, Hashable {
         for (feature, minimum) in minSamplesByFeature.sorted(by: { $0.key < $1.key }) where minimum < 0 {
             throw ComparisonError.invalidPolicy("min_samples of \(feature) must be at least 0, got \(minimum)")
         }
-        if let gate = effectSize {
-            guard gate.psi != nil || gate.wassersteinNormalized != nil else {
-                throw ComparisonError.invalidPolicy("the effect-size gate needs psi and/or wasserstein_normalized")
-            }
-            for (name, value) in [("psi", gate.psi), ("wasserstein_normalized", gate.wassersteinNormalized)] {
-                if let value, !(value >= 0 && value.isFinite) {
-                    throw ComparisonError.invalidPolicy("effect-size \(name) must be a number of at least 0, got \(value)")
-                }
-            }
-        }
+        try effectSize?.validate()
         for (feature, test) in decidingTests.sorted(by: { $0.key < $1.key }) {
             guard let kind = kinds[feature], !test.fits(kind) else { continue }
             let allowed = DriftTest.allowed(for: kind).map(\.rawValue).joined(separator: " or ")

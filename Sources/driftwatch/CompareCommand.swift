@@ -217,19 +217,17 @@ struct CompareCommand: ParsableCommand {
     private func effectSizeGate() throws -> EffectSizeGate? {
         guard let effectSize else { return nil }
         var gate = EffectSizeGate()
-        for item in splitList(effectSize) {
-            let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, let value = Double(parts[1]), value.isFinite, value >= 0 else {
-                throw ValidationError("--effect-size expects psi=X and/or wasserstein_normalized=Y with X, Y >= 0, got '\(item)'")
+        do {
+            for item in splitList(effectSize) {
+                let parts = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, let value = Double(parts[1]) else {
+                    throw ValidationError("--effect-size expects psi=X and/or wasserstein_normalized=Y with X, Y >= 0, got '\(item)'")
+                }
+                try gate.set(parts[0], to: value)
             }
-            switch parts[0] {
-            case "psi": gate.psi = value
-            case "wasserstein_normalized": gate.wassersteinNormalized = value
-            default: throw ValidationError("--effect-size: '\(parts[0])' is not psi or wasserstein_normalized")
-            }
-        }
-        guard gate.psi != nil || gate.wassersteinNormalized != nil else {
-            throw ValidationError("--effect-size needs psi and/or wasserstein_normalized")
+            try gate.validate()
+        } catch ComparisonError.invalidPolicy(let reason) {
+            throw ValidationError("--\(reason)")
         }
         return gate
     }

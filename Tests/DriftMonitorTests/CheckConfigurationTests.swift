@@ -64,6 +64,11 @@ struct CheckConfigurationTests {
         #expect(try loadError(minimalYAML + "\nfeatures: [age, age]\n").contains("listed twice"))
         #expect(try loadError(minimalYAML + "\nfeatures:\n  - name: age\n    test: t_test\n").contains("features[0].test"))
         #expect(try loadError("model: [1\n").contains("invalid YAML"))
+        // The effect-size thresholds follow the same range rule as `compare --effect-size`.
+        #expect(try loadError(minimalYAML + "\neffect_size: {psi: -0.5}\n").contains("effect_size.psi: must be a number of at least 0, got -0.5"))
+        #expect(try loadError(minimalYAML + "\neffect_size: {wasserstein_normalized: .inf}\n").contains("effect_size.wasserstein_normalized: expected a number"))
+        #expect(try loadError(minimalYAML + "\neffect_size: {}\n").contains("effect_size: needs psi and/or wasserstein_normalized"))
+        #expect(try loadError(minimalYAML + "\neffect_size: {kl: 1}\n").contains("effect_size.kl: unknown key"))
     }
 
     @Test("a key written twice is one line naming the second occurrence, its key path and the first line")
