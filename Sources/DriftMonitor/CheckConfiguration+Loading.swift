@@ -54,7 +54,7 @@ extension CheckConfiguration {
 
         let top = try YAMLNode(node: root, key: "", path: path).mapping(allowed: [
             "model", "profiles", "production", "features", "alpha", "correction", "min_samples",
-            "effect_size", "pushgateway", "alertmanager", "retries", "lock_file", "multivariate",
+            "effect_size", "pushgateway", "alertmanager", "retries", "lock_file", "multivariate", "health",
         ])
         func required(_ name: String, in members: [String: YAMLNode], parent: YAMLNode) throws -> YAMLNode {
             guard let member = members[name] else {
@@ -91,6 +91,7 @@ extension CheckConfiguration {
         if let multivariate = top["multivariate"] {
             (configuration.multivariate, configuration.seed) = try loadMultivariate(multivariate, seed: configuration.seed)
         }
+        if let health = top["health"] { configuration.health = try loadHealth(health) }
         configuration.pushgateway = try loadPushgateway(top["pushgateway"], override: environment["DRIFTWATCH_PUSHGATEWAY_URL"], path: path)
         configuration.alertmanager = try loadAlertmanager(top["alertmanager"], override: environment["DRIFTWATCH_ALERTMANAGER_URL"], path: path)
         return configuration
@@ -244,7 +245,7 @@ extension CheckConfiguration {
         return try node.url()
     }
 
-    private static func duration(_ node: YAMLNode) throws -> TimeInterval {
+    static func duration(_ node: YAMLNode) throws -> TimeInterval {
         let text = try node.string()
         do {
             let seconds = try parseDuration(text)

@@ -64,6 +64,8 @@ public struct CheckConfiguration: Sendable, Hashable {
     public var seed: UInt64 = SplitMix64.defaultSeed
     /// The lock file that keeps overlapping runs apart (default: next to the profile database).
     public var lockFile: String
+    /// The data-health checks (volume, freshness, missing-value spikes), all on by default.
+    public var health = HealthConfiguration()
 
     /// Creates a configuration in code (the YAML loader is ``load(path:environment:)``).
     public init(model: String, profiles: String, production: ProductionConfiguration, lockFile: String? = nil) {

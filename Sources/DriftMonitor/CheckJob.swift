@@ -5,9 +5,10 @@ import Logging
 
 /// The documented exit codes of `driftwatch check`.
 public enum CheckExitCode: Int32, Sendable, CaseIterable {
-    /// The run completed and nothing drifted (no feature, no multivariate test).
+    /// The run completed and found nothing: no drift, no data-health finding.
     case noDrift = 0
-    /// The run completed and at least one feature or multivariate test drifted.
+    /// The run completed and found something: a feature or multivariate test drifted, or a
+    /// data-health check found an anomaly (volume, stale data, a missing-value spike).
     case driftFound = 1
     /// The configuration or the inputs could not be read (the failure was recorded and pushed where possible).
     case inputError = 2
@@ -36,7 +37,8 @@ public struct CheckJobResult: Sendable {
     public var exitCode: CheckExitCode {
         if inputFailure != nil { return .inputError }
         if !deliveryErrors.isEmpty { return .deliveryFailed }
-        return (run?.hasDrift ?? false) ? .driftFound : .noDrift
+        guard let run else { return .noDrift }
+        return run.hasDrift || run.hasHealthFindings ? .driftFound : .noDrift
     }
 }
 
@@ -89,6 +91,7 @@ public func performCheck(
     let history = dryRun ? nil : openHistory(configuration, result: &result, logger: logger)
     var previouslyDrifted: [String: String] = [:]
     var previouslyUnmonitored: [String: String] = [:]
+    var previousHealth: DataHealth?
     var previousFailed = false
     if let history {
         do {
@@ -100,6 +103,7 @@ public func performCheck(
             if let text = try history.lastSuccessfulResult(model: configuration.model, before: id),
                let previous = try? CheckRun.fromJSON(text) {
                 previouslyUnmonitored = previous.unmonitoredFeatures
+                previousHealth = previous.health
             }
             previousFailed = try history.history(model: configuration.model, limit: 2).dropFirst().first?.status == .failure
         } catch {
@@ -114,7 +118,7 @@ public func performCheck(
         if let alertmanager = configuration.alertmanager {
             result.alerts = driftAlerts(
                 for: run, previouslyDrifted: previouslyDrifted, previouslyUnmonitored: previouslyUnmonitored,
-                configuration: alertmanager, now: now)
+                previousHealth: previousHealth, configuration: alertmanager, now: now)
             if previousFailed {
                 result.alerts.append(jobFailureAlert(model: configuration.model, error: "", configuration: alertmanager, now: now, resolved: true))
             }
@@ -124,6 +128,9 @@ public func performCheck(
         if let alertmanager = configuration.alertmanager {
             result.alerts = [jobFailureAlert(model: configuration.model, error: failure, configuration: alertmanager, now: now)]
         }
+    }
+    if configuration.alertmanager == nil, let run = result.run, let health = run.health, health.hasFindings {
+        logger.warning("no alertmanager configured; data-health findings: \(health.findings.joined(separator: ", "))")
     }
     if configuration.alertmanager == nil, let run = result.run, run.hasDrift {
         let names = run.driftedFeatures.map(\.name) + (run.multivariate?.driftedTests ?? []).map { "multivariate \($0)" }
@@ -196,7 +203,7 @@ private func record(for result: CheckJobResult, configuration: CheckConfiguratio
         model: run.model, profileVersion: run.profileVersion, startedAt: startedAt,
         windowStart: run.windowStart, windowEnd: run.windowEnd, status: .success,
         featuresChecked: run.checkedFeatures.count, driftedFeatures: drifted, resultJSON: try? run.jsonText(),
-        driftwatchVersion: DriftwatchVersion.current)
+        driftwatchVersion: DriftwatchVersion.current, productionRows: run.productionRows)
 }
 
 private func log(_ run: CheckRun, logger: Logger) {
@@ -225,6 +232,9 @@ private func log(_ run: CheckRun, logger: Logger) {
         }
         if let reason = multivariate.reason { metadata["reason"] = "\(reason)" }
         logger.info("multivariate checked", metadata: metadata)
+    }
+    if let health = run.health {
+        for line in health.summaryLines(windowEnd: run.windowEnd) { logger.info("health \(line.trimmingCharacters(in: .whitespaces))") }
     }
     logger.info("run finished", metadata: [
         "model": "\(run.model)", "profile_version": "\(run.profileVersion)",

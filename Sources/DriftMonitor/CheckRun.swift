@@ -34,6 +34,9 @@ public struct CheckRun: Sendable, Hashable, Codable {
     public let features: [FeatureCheck]
     /// The multivariate tests of the window, or nil when they are switched off.
     public var multivariate: MultivariateCheck?
+    /// The data-health findings (volume, freshness, missing-value spikes), nil when every
+    /// check is off.
+    public var health: DataHealth?
 
     /// Creates a run from its parts.
     public init(
@@ -57,6 +60,9 @@ public struct CheckRun: Sendable, Hashable, Codable {
 
     /// Whether any feature or multivariate test drifted (the job's exit status 1).
     public var hasDrift: Bool { !driftedFeatures.isEmpty || (multivariate?.drifted ?? false) }
+
+    /// Whether the data-health checks found something (see ``DataHealth/hasFindings``).
+    public var hasHealthFindings: Bool { health?.hasFindings ?? false }
 
     /// The features that were tested (status ``FeatureStatus/tested``).
     public var checkedFeatures: [FeatureCheck] { features.filter { $0.status == .tested } }

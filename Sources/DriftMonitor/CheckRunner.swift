@@ -65,8 +65,9 @@ private func checkFeatures(
     let profile: ReferenceProfile
     let timeWindow: TimeWindow
     let sample: ProductionSample
+    let store: ProfileStore
     do {
-        let store = try ProfileStore(path: configuration.profiles, createIfMissing: false)
+        store = try ProfileStore(path: configuration.profiles, createIfMissing: false)
         profile = try store.profile(model: configuration.model)
         timeWindow = try TimeWindow(end: windowEnd, duration: window ?? configuration.production.window)
     } catch {
@@ -95,9 +96,9 @@ private func checkFeatures(
     for name in multivariateNames where !read.contains(where: { $0.name == name }) {
         if let feature = profile.feature(named: name) { read.append((name: name, kind: feature.kind)) }
     }
+    let source = configuration.production.productionSource
     do {
-        sample = try configuration.production.productionSource.read(
-            window: timeWindow, features: read, trackRows: Set(multivariateNames))
+        sample = try source.read(window: timeWindow, features: read, trackRows: Set(multivariateNames))
     } catch {
         throw InputFailure(String(describing: error))
     }
@@ -118,11 +119,18 @@ private func checkFeatures(
     let checks = zip(selected, zip(reports, evaluations)).map { selection, pair in
         FeatureCheck(pair.0, reference: selection.0, productionMissingRatio: pair.1.productionMissingRatio)
     }
-    let run = CheckRun(
+    var run = CheckRun(
         model: profile.model, profileVersion: profile.version,
         windowStart: timeWindow.start, windowEnd: timeWindow.end, startedAt: startedAt,
         duration: Date().timeIntervalSince(startedAt), alpha: configuration.alpha,
         correction: configuration.correction.rawValue, productionRows: sample.rowCount, features: checks)
+    do {
+        run.health = try checkHealth(
+            configuration, profile: profile, features: selected.map(\.0), sample: sample, window: timeWindow,
+            source: source, history: RunHistory(store: store))
+    } catch {
+        throw InputFailure(String(describing: error))
+    }
     let inputs = configuration.multivariate.map { settings in
         MultivariateInputs(profile: profile, production: sample.columns, settings: settings, alpha: configuration.alpha,
                            seed: configuration.seed)
@@ -131,6 +139,33 @@ private func checkFeatures(
 }
 
 /// One feature's report before the drift decision, and its production missing share.
+/// The data-health findings of the window, nil when every check is off.
+private func checkHealth(
+    _ configuration: CheckConfiguration, profile: ReferenceProfile, features: [FeatureProfile],
+    sample: ProductionSample, window: TimeWindow, source: any ProductionSource, history: RunHistory
+) throws -> DataHealth? {
+    let rules = configuration.health
+    guard rules.volume != nil || rules.freshness != nil || rules.missing != nil else { return nil }
+    var health = DataHealth()
+    if let rule = rules.volume {
+        health.volume = DataHealth.volume(rows: sample.rowCount, model: profile.model, window: window, history: history, rule: rule)
+    }
+    if let rule = rules.freshness {
+        health.freshness = try DataHealth.freshness(source: source, sample: sample, window: window, rule: rule)
+    }
+    if let rule = rules.missing {
+        health.missing = features.compactMap { feature in
+            // A feature the window lacks is FeatureUnmonitored's; text in a numeric column is
+            // a failed test, not missing values.
+            guard let column = sample.column(named: feature.name), column.textCells == 0 else { return nil }
+            return DataHealth.missingCheck(
+                feature: feature.name, reference: (feature.missing.total, feature.rowCount),
+                production: (column.missing.total, column.rowCount), rule: rule, alpha: configuration.alpha)
+        }
+    }
+    return health
+}
+
 struct Evaluation: Sendable {
     let report: FeatureReport
     let productionMissingRatio: Double

@@ -14,7 +14,8 @@ import Foundation
 /// `multivariateAlerts`); their previous state is in `previouslyDrifted` under the keys
 /// `multivariate:mmd` and `multivariate:pca_reconstruction`. Features that could not be tested
 /// follow with `FeatureUnmonitored` alerts (see `unmonitoredAlerts`), resolved against
-/// `previouslyUnmonitored`.
+/// `previouslyUnmonitored`; then the data-health alerts (`ProductionVolumeAnomaly`,
+/// `ProductionDataStale`, `FeatureMissingSpike`), resolved against `previousHealth`.
 ///
 /// ```swift
 /// let alerts = driftAlerts(for: run, previouslyDrifted: ["age": "ks"], configuration: config, now: Date())
@@ -26,14 +27,16 @@ import Foundation
 ///   - previouslyDrifted: The previous run's drifted features, feature name → primary test.
 ///   - previouslyUnmonitored: The previous successful run's untested features, feature name →
 ///     status (``CheckRun``'s features with a status other than `tested`). Default none.
+///   - previousHealth: The previous successful run's data-health findings. Default none.
 ///   - configuration: Severity, runbook template, `resolveAfter`, optional `generatorURL`.
 ///   - now: The time of sending.
 /// - Returns: Firing alerts in the run's feature order, then resolving alerts by feature name;
-///   then the multivariate and the unmonitored-feature alerts, each firing before resolving.
+///   then the multivariate, the unmonitored-feature and the data-health alerts, each firing
+///   before resolving.
 /// - Complexity: O(features + previously drifted or unmonitored features).
 public func driftAlerts(
     for run: CheckRun, previouslyDrifted: [String: String], previouslyUnmonitored: [String: String] = [:],
-    configuration: AlertmanagerConfiguration, now: Date
+    previousHealth: DataHealth? = nil, configuration: AlertmanagerConfiguration, now: Date
 ) -> [Alert] {
     let (previouslyDrifted, previousMultivariate) = MultivariateAlertKey.split(previouslyDrifted)
     var alerts: [Alert] = []
@@ -69,6 +72,7 @@ public func driftAlerts(
     }
     alerts += multivariateAlerts(for: run, previouslyDrifted: previousMultivariate, configuration: configuration, now: now)
     alerts += unmonitoredAlerts(for: run, previouslyUnmonitored: previouslyUnmonitored, configuration: configuration, now: now)
+    alerts += healthAlerts(for: run, previous: previousHealth, configuration: configuration, now: now)
     return alerts
 }
 

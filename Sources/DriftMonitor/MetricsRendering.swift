@@ -69,6 +69,8 @@ public func renderMetrics(_ run: CheckRun) -> String {
     }
 
     if let multivariate = run.multivariate { renderMultivariate(multivariate, into: registry) }
+    set(registry, DriftMetric.productionRows, [], Double(run.productionRows))
+    if let health = run.health { renderHealth(health, into: registry) }
 
     set(registry, DriftMetric.featuresChecked, [], Double(run.checkedFeatures.count))
     set(registry, DriftMetric.featuresDrifted, [], Double(run.driftedFeatures.count))
@@ -145,16 +147,19 @@ enum DriftMetric {
     static let duration = Definition(name: "drift_job_duration_seconds", help: "Wall-clock seconds the drift check run took.")
     static let lastSuccess = Definition(
         name: "drift_job_last_success_timestamp_seconds", help: "Unix time when the last successful drift check run finished.")
+    static let productionRows = Definition(
+        name: "drift_production_rows", help: "Rows in the production window checked.")
+    static let productionRowsExpected = Definition(
+        name: "drift_production_rows_expected",
+        help: "Band of the expected rows in the window from the run history (bound=\"lower\" or \"upper\").")
+    static let newestTimestamp = Definition(
+        name: "drift_production_newest_timestamp_seconds",
+        help: "Unix time of the newest production row at or before the window's end.")
+    static let missingSpike = Definition(
+        name: "drift_feature_missing_spike",
+        help: "1 when a feature's missing share rose significantly above the reference's, else 0.")
     static let lastFailure = Definition(
         name: "drift_job_last_failure_timestamp_seconds", help: "Unix time of the last failed drift check run.")
-
-    /// Every metric a successful run can push (the failure metric excluded).
-    static let runMetrics: [Definition] = [
-        pValue, statistic, pValueAdjusted, psi, wasserstein, wassersteinNormalized, drifted, samples, missingRatio,
-        status, multivariatePValue, multivariateStatistic, reconstructionError, reconstructionBound, multivariateDrifted,
-        multivariateSamples, multivariateDropped, multivariateStatus,
-        featuresChecked, featuresDrifted, profileVersion, windowEnd, duration, lastSuccess,
-    ]
 }
 
 /// Sets one gauge series; skips nil and non-finite values.
@@ -183,6 +188,19 @@ private func renderMultivariate(_ multivariate: MultivariateCheck, into registry
         set(registry, DriftMetric.multivariateSamples, [("dataset", "reference")], Double(multivariate.referenceRows))
         set(registry, DriftMetric.multivariateSamples, [("dataset", "production")], Double(multivariate.productionRows))
         set(registry, DriftMetric.multivariateDropped, [], Double(multivariate.productionDroppedRows))
+    }
+}
+
+private func renderHealth(_ health: DataHealth, into registry: PrometheusCollectorRegistry) {
+    if let baseline = health.volume?.baseline {
+        set(registry, DriftMetric.productionRowsExpected, [("bound", "lower")], baseline.lower)
+        set(registry, DriftMetric.productionRowsExpected, [("bound", "upper")], baseline.upper)
+    }
+    if let newest = health.freshness?.newest {
+        set(registry, DriftMetric.newestTimestamp, [], newest.timeIntervalSince1970)
+    }
+    for check in health.missing {
+        set(registry, DriftMetric.missingSpike, [("feature", check.feature)], check.spiked ? 1 : 0)
     }
 }
 

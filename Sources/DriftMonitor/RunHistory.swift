@@ -5,7 +5,7 @@ import GRDB
 /// The hourly job's run history: one row per run in the `check_run` table of the model's
 /// profile database, written before anything is sent and updated with the delivery outcome.
 ///
-/// The profile database creates and migrates the table (`"v2-history"`, `"v4-run-version"`),
+/// The profile database creates and migrates the table (`"v2-history"`, `"v4-run-version"`, `"v5-run-rows"`),
 /// so every profile database, old or new, has it; this type is the only code that reads or
 /// writes it.
 ///
@@ -53,14 +53,15 @@ public struct RunHistory: Sendable {
                     sql: """
                         INSERT INTO check_run (model, profile_version, started_at, window_start, window_end, status,
                                                error, features_checked, features_drifted, drifted, result,
-                                               driftwatch_version)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                               driftwatch_version, production_rows)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [
                         record.model, record.profileVersion, record.startedAt.timeIntervalSince1970,
                         record.windowStart?.timeIntervalSince1970, record.windowEnd?.timeIntervalSince1970,
                         record.status.rawValue, record.error, record.featuresChecked, record.driftedFeatures.count,
                         String(decoding: drifted, as: UTF8.self), record.resultJSON, record.driftwatchVersion,
+                        record.productionRows,
                     ])
                 return db.lastInsertedRowID
             }
@@ -154,6 +155,38 @@ public struct RunHistory: Sendable {
         }
     }
 
+    /// The row counts of the model's successful runs whose window ended in `[since, until]`,
+    /// newest first: the volume baseline's raw material (``VolumeBaseline``).
+    ///
+    /// - Parameters:
+    ///   - model: The model.
+    ///   - since: The earliest window end to return.
+    ///   - until: The latest window end to return (a run's own window start, so a backfill sees
+    ///     only what came before it).
+    /// - Returns: One observation per run that recorded its row count.
+    /// - Throws: ``ProfileError`` when the database cannot be read.
+    /// - Complexity: O(log runs + returned runs) with the `(model, window_end)` index.
+    package func volumeObservations(model: String, since: Date, until: Date) throws -> [VolumeObservation] {
+        try wrappingErrors {
+            try pool.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT window_start, window_end, production_rows FROM check_run
+                        WHERE model = ? AND status = 'success' AND production_rows IS NOT NULL
+                          AND window_start IS NOT NULL AND window_end >= ? AND window_end <= ?
+                        ORDER BY window_end DESC, id DESC
+                        """,
+                    arguments: [model, since.timeIntervalSince1970, until.timeIntervalSince1970]
+                ).map { row in
+                    VolumeObservation(
+                        windowStart: Date(timeIntervalSince1970: row["window_start"]),
+                        windowEnd: Date(timeIntervalSince1970: row["window_end"]), rows: row["production_rows"])
+                }
+            }
+        }
+    }
+
     private static func runRecord(_ row: Row) -> RunRecord {
         func date(_ column: String) -> Date? {
             (row[column] as Double?).map { Date(timeIntervalSince1970: $0) }
@@ -171,6 +204,7 @@ public struct RunHistory: Sendable {
         record.metricsDelivered = row["metrics_delivered"]
         record.alertsDelivered = row["alerts_delivered"]
         record.deliveryError = row["delivery_error"]
+        record.productionRows = row["production_rows"]
         return record
     }
 }

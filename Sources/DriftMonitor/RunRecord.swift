@@ -48,13 +48,17 @@ public struct RunRecord: Sendable, Hashable {
     /// The Driftwatch version that produced the run (nil for runs recorded before versions
     /// were kept).
     public var driftwatchVersion: String?
+    /// The production window's row count (successful runs; nil for failures and for runs
+    /// recorded before `"v5-run-rows"` without it in their result).
+    public var productionRows: Int?
 
     /// Creates a record to be written with ``RunHistory/record(_:)``.
     public init(
         model: String, profileVersion: Int?, startedAt: Date, windowStart: Date?, windowEnd: Date?,
         status: Status, error: String? = nil, featuresChecked: Int = 0, driftedFeatures: [String: String] = [:],
-        resultJSON: String? = nil, driftwatchVersion: String? = nil
+        resultJSON: String? = nil, driftwatchVersion: String? = nil, productionRows: Int? = nil
     ) {
+        self.productionRows = productionRows
         self.id = 0
         self.model = model
         self.profileVersion = profileVersion

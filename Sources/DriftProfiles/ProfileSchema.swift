@@ -55,6 +55,9 @@ enum ProfileSchema {
     /// The identifier of the migration that records which Driftwatch version produced a run.
     static let v4RunVersion = "v4-run-version"
 
+    /// The identifier of the migration that keeps each run's production row count in a column.
+    static let v5RunRows = "v5-run-rows"
+
     /// Every migration this build knows, in order.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -62,6 +65,7 @@ enum ProfileSchema {
         migrator.registerMigration(v2History, migrate: createHistoryTable)
         migrator.registerMigration(v3Multivariate, migrate: createMultivariateTable)
         migrator.registerMigration(v4RunVersion, migrate: addRunVersion)
+        migrator.registerMigration(v5RunRows, migrate: addRunRows)
         return migrator
     }
 
@@ -136,6 +140,22 @@ enum ProfileSchema {
     /// - Throws: The SQLite error of a failed statement.
     static func addRunVersion(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE check_run ADD COLUMN driftwatch_version TEXT")
+    }
+
+    /// The `"v5-run-rows"` migration: `check_run.production_rows`, the window's row count of a
+    /// successful run (the job's volume baseline reads it), filled for the runs recorded before
+    /// from their result JSON; and an index on `(model, window_end)` for the baseline's query.
+    ///
+    /// - Parameter db: The connection, inside the migration's transaction.
+    /// - Throws: The SQLite error of a failed statement.
+    static func addRunRows(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE check_run ADD COLUMN production_rows INTEGER;
+                UPDATE check_run SET production_rows = json_extract(result, '$.production_rows')
+                    WHERE result IS NOT NULL AND json_type(result, '$.production_rows') = 'integer';
+                CREATE INDEX check_run_model_window ON check_run (model, window_end);
+                """)
     }
 
     /// The `"v2-history"` migration: `check_run`, one row per run of the hourly job, written

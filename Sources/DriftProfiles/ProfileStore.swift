@@ -33,7 +33,7 @@ public final class ProfileStore: Sendable {
     /// The identifiers of the schema migrations this build knows, in order (`"v1-profiles"`, …).
     ///
     /// ```swift
-    /// ProfileStore.knownMigrations   // ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version"]
+    /// ProfileStore.knownMigrations   // ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version", "v5-run-rows"]
     /// ```
     ///
     /// - Complexity: O(number of migrations).

@@ -1,3 +1,4 @@
+import Foundation
 import DriftTables
 
 /// Production rows in a CSV file that holds one window (an export of it): every data row is
@@ -58,5 +59,18 @@ public struct CSVProductionSource: ProductionSource, Hashable {
         }
         return ProductionSample(
             window: window, rowCount: table.rowCount, columns: table.columns, problems: problems, invalidTimestamps: 0)
+    }
+
+    /// A CSV export has no timestamps: the newest row's time is unknown (nil) and nothing is
+    /// searched.
+    ///
+    /// - Parameters:
+    ///   - end: Ignored.
+    ///   - step: Ignored.
+    ///   - limit: Ignored.
+    /// - Returns: `(nil, 0)`.
+    /// - Complexity: O(1).
+    public func newestTimestamp(before end: Date, step: TimeInterval, limit: TimeInterval) throws -> (newest: Date?, searched: TimeInterval) {
+        (nil, 0)
     }
 }

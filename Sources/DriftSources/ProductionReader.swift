@@ -174,7 +174,8 @@ enum ProductionReader {
         }
         return ProductionSample(
             window: window, rowCount: scanned.first?.rowCount ?? 0, columns: columns, problems: problems,
-            invalidTimestamps: scanned.first?.invalid ?? 0)
+            invalidTimestamps: scanned.first?.invalid ?? 0,
+            newestTimestamp: scanned.first?.newest.map { Date(timeIntervalSince1970: $0) })
     }
 
     /// What one connection read: the window's row count, the unreadable candidate timestamps,
@@ -183,6 +184,8 @@ enum ProductionReader {
     struct Scan: Sendable {
         var rowCount = 0
         var invalid = 0
+        /// The latest timestamp in the window (Unix seconds), nil when it is empty.
+        var newest: Double?
         var builders: [ColumnSampleBuilder] = []
         var plan: [String] = []
         var order: UInt64 = 0
@@ -220,6 +223,7 @@ enum ProductionReader {
                 }
                 guard window.contains(Date(timeIntervalSince1970: seconds)) else { continue }
                 result.rowCount += 1
+                if seconds > result.newest ?? -.infinity { result.newest = seconds }
                 if tracking { order.add(littleEndian: seconds.bitPattern) }
                 for slot in result.builders.indices {
                     add(sqlite, column: Int32(slot + 1), to: &result.builders[slot], kind: kinds[slot])

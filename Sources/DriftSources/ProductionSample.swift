@@ -1,3 +1,4 @@
+import Foundation
 import DriftTables
 
 /// The production rows of one time window, read per feature, with what could not be tested.
@@ -25,6 +26,9 @@ public struct ProductionSample: Sendable {
     /// non-finite number): they belong to no window, so they are counted rather than silently
     /// dropped (0 for a source without timestamps).
     public let invalidTimestamps: Int
+    /// The latest timestamp among the window's rows (nil for an empty window, or a source
+    /// without timestamps): the job's freshness check reads it instead of asking again.
+    public let newestTimestamp: Date?
 
     /// Creates a sample from its parts.
     ///
@@ -34,10 +38,12 @@ public struct ProductionSample: Sendable {
     ///   - columns: The features' columns.
     ///   - problems: Per-feature problems.
     ///   - invalidTimestamps: Rows with an unreadable timestamp.
+    ///   - newestTimestamp: The latest timestamp in the window, if the source knows it.
     public init(
         window: TimeWindow?, rowCount: Int, columns: [ColumnSample], problems: [String: String],
-        invalidTimestamps: Int
+        invalidTimestamps: Int, newestTimestamp: Date? = nil
     ) {
+        self.newestTimestamp = newestTimestamp
         self.window = window
         self.rowCount = rowCount
         self.columns = columns

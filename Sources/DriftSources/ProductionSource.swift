@@ -1,3 +1,4 @@
+import Foundation
 import DriftTables
 
 /// A source of production data that yields the columns of one time window's rows.
@@ -48,6 +49,21 @@ public protocol ProductionSource: Sendable, CustomStringConvertible {
     func read(
         window: TimeWindow?, features: [(name: String, kind: ColumnKind)], trackRows: Set<String>
     ) throws -> ProductionSample
+
+    /// The time of the newest row before `end`, for the job's freshness check.
+    ///
+    /// The default implementation reads the windows `[end − k·step, end − (k−1)·step)` for
+    /// k = 1, 2, … (timestamps only) until one has a row or `limit` seconds are searched; a
+    /// source with a cheaper way (`SELECT max(ts)`) can implement it directly.
+    ///
+    /// - Parameters:
+    ///   - end: The exclusive end (the window's end).
+    ///   - step: The length of each window searched (the job's window).
+    ///   - limit: How far back to search at most.
+    /// - Returns: The newest row time (nil when none was found) and how far back was searched.
+    /// - Throws: As ``read(window:features:trackRows:)``.
+    /// - Complexity: At most ⌈limit / step⌉ window reads; the rows of the first non-empty one.
+    func newestTimestamp(before end: Date, step: TimeInterval, limit: TimeInterval) throws -> (newest: Date?, searched: TimeInterval)
 }
 
 extension ProductionSource {
@@ -65,5 +81,32 @@ extension ProductionSource {
     /// - Complexity: As ``read(window:features:trackRows:)``.
     public func read(window: TimeWindow?, features: [(name: String, kind: ColumnKind)]) throws -> ProductionSample {
         try read(window: window, features: features, trackRows: [])
+    }
+}
+
+extension ProductionSource {
+    /// Searches back one `step` at a time (see the requirement's documentation).
+    ///
+    /// ```swift
+    /// let (newest, searched) = try source.newestTimestamp(before: windowEnd, step: 3_600, limit: 8 * 3_600)
+    /// ```
+    ///
+    /// - Parameters:
+    ///   - end: The exclusive end.
+    ///   - step: The length of each window searched (positive).
+    ///   - limit: How far back to search at most.
+    /// - Returns: The newest row time (nil when none) and how far back was searched.
+    /// - Throws: As ``read(window:features:trackRows:)``.
+    /// - Complexity: At most ⌈limit / step⌉ window reads.
+    public func newestTimestamp(before end: Date, step: TimeInterval, limit: TimeInterval) throws -> (newest: Date?, searched: TimeInterval) {
+        guard step > 0 else { throw SourceError.invalidArgument(name: "step", reason: "\(step) s is not positive") }
+        var searched: TimeInterval = 0
+        while searched < limit {
+            let length = min(step, limit - searched)
+            let window = try TimeWindow(end: end.addingTimeInterval(-searched), duration: length)
+            searched += length
+            if let newest = try read(window: window, features: []).newestTimestamp { return (newest, searched) }
+        }
+        return (nil, searched)
     }
 }

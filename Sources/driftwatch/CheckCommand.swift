@@ -95,7 +95,7 @@ private func summary(_ result: CheckJobResult, configuration: CheckConfiguration
         return "\(configuration.model): input failure: \(result.inputFailure ?? "unknown")"
     }
     let window = "[\(formatTimestamp(run.windowStart)), \(formatTimestamp(run.windowEnd)))"
-    var lines = ["\(run.model) v\(run.profileVersion) \(window): \(run.productionRows) rows, \(run.checkedFeatures.count) of \(run.features.count) features tested, \(run.driftedFeatures.count) drifted\(run.multivariate?.drifted == true ? ", multivariate drift" : "")"]
+    var lines = ["\(run.model) v\(run.profileVersion) \(window): \(run.productionRows) rows, \(run.checkedFeatures.count) of \(run.features.count) features tested, \(run.driftedFeatures.count) drifted\(run.multivariate?.drifted == true ? ", multivariate drift" : "")\(run.hasHealthFindings ? ", data-health findings" : "")"]
     var table = TextTable(rows: run.features.map { feature in
         let p = feature.primaryPValue.map { String(format: "%.3g", $0) } ?? "-"
         let test = feature.primary?.test.rawValue ?? "-"
@@ -117,6 +117,10 @@ private func summary(_ result: CheckJobResult, configuration: CheckConfiguration
         lines.append("    mmd                 \(mmd ?? multivariate.mmdStatus.rawValue)")
         lines.append("    pca_reconstruction  \(pca ?? multivariate.reconstructionStatus.rawValue)")
         if let reason = multivariate.reason { lines.append("    (\(reason))") }
+    }
+    if let health = run.health {
+        lines.append("  health")
+        lines += health.summaryLines(windowEnd: run.windowEnd).map { "    " + $0 }
     }
     return lines.joined(separator: "\n")
 }

@@ -15,7 +15,7 @@ struct MetricsRenderingTests {
             "drift_feature_wasserstein_normalized", "drift_feature_drifted", "drift_feature_samples",
             "drift_feature_missing_ratio", "drift_feature_status", "drift_features_checked", "drift_features_drifted",
             "drift_reference_profile_version", "drift_job_window_end_timestamp_seconds", "drift_job_duration_seconds",
-            "drift_job_last_success_timestamp_seconds",
+            "drift_job_last_success_timestamp_seconds", "drift_production_rows",
         ]
         #expect(Set(parsed.samples.map(\.name)) == Set(expected))
         for name in expected {

@@ -30,7 +30,7 @@ struct RunHistoryTests {
         let path = try copy(fixture)
         #expect(try migrations(path) == before)
         let store = try ProfileStore(path: path, createIfMissing: false)
-        #expect(try migrations(path) == ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version"])
+        #expect(try migrations(path) == ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version", "v5-run-rows"])
         let profile = try store.profile(model: "churn")
         #expect(profile.version == 1 && profile.features.count == 10)
         let history = RunHistory(store: store)

@@ -49,7 +49,7 @@ import Testing
         }
         #expect(triggers == ["category_is_immutable", "feature_is_immutable", "profile_is_immutable",
                              "profile_multivariate_is_immutable"])
-        #expect(ProfileSchema.migrator.migrations == ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version"])
+        #expect(ProfileSchema.migrator.migrations == ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version", "v5-run-rows"])
     }
 
     @Test func aLaterMigrationCanBeAppended() throws {
@@ -63,5 +63,37 @@ import Testing
         }
         try migrator.migrate(store.pool)
         #expect(try store.profile(model: "churn") == written)
+    }
+}
+
+@Suite struct ProfileSchemaRunRowsTests {
+    @Test("v5-run-rows fills production_rows of earlier runs from their result JSON and indexes the window")
+    func backfill() throws {
+        let path = try temporaryDatabasePath()
+        // A database as the v4 build left it, with three recorded runs.
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try ProfileSchema.migrator.migrate(queue, upTo: ProfileSchema.v4RunVersion)
+            try queue.close()
+        }
+        try withRawConnection(path) { db in
+            for (window, result) in [(100.0, #"{"production_rows": 412, "model": "m"}"#), (200.0, #"{"model": "m"}"#),
+                                     (300.0, #"{"production_rows": "many"}"#)] {
+                try db.execute(
+                    sql: "INSERT INTO check_run (model, started_at, window_end, status, result) VALUES ('m', 0, ?, 'success', ?)",
+                    arguments: [window, result])
+            }
+            try db.execute(sql: "INSERT INTO check_run (model, started_at, window_end, status) VALUES ('m', 0, 400, 'failure')")
+        }
+        _ = try ProfileStore(path: path)
+        let rows = try withRawConnection(path) { db in
+            try Row.fetchAll(db, sql: "SELECT window_end, production_rows FROM check_run ORDER BY window_end")
+                .map { ($0[0] as Double, $0[1] as Int?) }
+        }
+        #expect(rows.map(\.1) == [412, nil, nil, nil])
+        let indexes = try withRawConnection(path) { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'check_run' ORDER BY name")
+        }
+        #expect(indexes.contains("check_run_model_window"))
     }
 }

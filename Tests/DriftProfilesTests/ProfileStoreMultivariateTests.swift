@@ -105,7 +105,7 @@ import Testing
 
         let store = try ProfileStore(path: path, createIfMissing: false)
         let after = try withRawConnection(path) { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(after == ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version"])
+        #expect(after == ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version", "v5-run-rows"])
         let old = try store.profile(model: "churn")
         #expect(old.version == 1 && old.features.count == 10)
         #expect(old.multivariate == nil)

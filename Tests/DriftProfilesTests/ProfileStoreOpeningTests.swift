@@ -183,8 +183,8 @@ import Testing
         }
         #expect(applicationID == ProfileStore.applicationID)
         #expect(journalMode == "wal")
-        #expect(migrations == ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version"])
-        #expect(ProfileStore.knownMigrations == ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version"])
+        #expect(migrations == ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version", "v5-run-rows"])
+        #expect(ProfileStore.knownMigrations == ["v1-profiles", "v2-history", "v3-multivariate", "v4-run-version", "v5-run-rows"])
     }
 
     @Test func emptyFileIsInitialised() throws {
@@ -212,7 +212,7 @@ import Testing
         }
         let reopened = try ProfileStore(path: path, createIfMissing: false)
         #expect(try reopened.profile(model: "churn") == written)
-        #expect(try withRawConnection(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") } == 4)
+        #expect(try withRawConnection(path) { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") } == 5)
     }
 
     @Test func pathsNeedingPercentEncodingWork() throws {
