@@ -103,7 +103,7 @@ let package = Package(
         .testTarget(
             name: "DriftMonitorTests",
             dependencies: [
-                "DriftMonitor", "DriftMultivariate", "DriftProfiles", "DriftReport", "DriftSources", "DriftTestSupport",
+                "DriftMonitor", "DriftMultivariate", "DriftProfiles", "DriftReport", "DriftSources", "DriftStatistics", "DriftTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]

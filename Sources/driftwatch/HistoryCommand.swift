@@ -39,6 +39,7 @@ struct HistoryCommand: ParsableCommand {
                     ("status", .string(run.status.rawValue)),
                     ("error", run.error.map(JSONValue.string) ?? .null),
                     ("profile_version", run.profileVersion.map(JSONValue.int) ?? .null),
+                    ("production_rows", run.productionRows.map(JSONValue.int) ?? .null),
                     ("features_checked", .int(run.featuresChecked)),
                     ("drifted", .object(run.driftedFeatures.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.string($0.value)) })),
                     ("metrics_delivered", run.metricsDelivered.map(JSONValue.bool) ?? .null),
@@ -59,13 +60,14 @@ struct HistoryCommand: ParsableCommand {
                                  run.alertsDelivered.map { $0 ? "alerts" : "alerts FAILED" }].compactMap { $0 }
                 let drifted = run.driftedFeatures.keys.sorted().joined(separator: ",")
                 return [String(run.id), formatTimestamp(run.startedAt), window, run.status.rawValue,
-                        run.profileVersion.map(String.init) ?? "-", String(run.featuresChecked),
+                        run.profileVersion.map(String.init) ?? "-", run.productionRows.map(String.init) ?? "-",
+                        String(run.featuresChecked),
                         drifted.isEmpty ? "-" : drifted,
                         delivered.isEmpty ? "not sent" : delivered.joined(separator: ", "),
                         run.error ?? run.deliveryError ?? ""]
             }
-            print(alignedTable(header: ["id", "started", "window end", "status", "profile", "checked", "drifted", "delivery", "error"],
-                               rows: rows, rightAligned: [0, 4, 5]))
+            print(alignedTable(header: ["id", "started", "window end", "status", "profile", "rows", "checked", "drifted", "delivery", "error"],
+                               rows: rows, rightAligned: [0, 4, 5, 6]))
         }
     }
 }

@@ -1,4 +1,5 @@
 import DriftMonitor
+import DriftSources
 import DriftTestSupport
 import Foundation
 import Testing
@@ -15,6 +16,15 @@ struct DeploymentAssetTests {
             Runs.numeric("adj", p: 0.001, adjusted: 0.003, drifted: true),
         ])
         run.multivariate = Runs.multivariate(mmdDrifted: true, reconstructionDrifted: true)
+        let window = try? TimeWindow(end: Runs.windowEnd, duration: 3_600)
+        let history = (1...6).map {
+            VolumeObservation(windowStart: Runs.windowEnd.addingTimeInterval(-Double($0 + 1) * 3_600),
+                              windowEnd: Runs.windowEnd.addingTimeInterval(-Double($0) * 3_600), rows: 400)
+        }
+        run.health = DataHealth(
+            volume: DataHealth.Volume(rows: 400, baseline: window.flatMap { VolumeBaseline(observations: history, window: $0, rule: .init()) }),
+            freshness: DataHealth.Freshness(newest: Runs.windowEnd, windowEnd: Runs.windowEnd, maxAge: 7_200, searched: 3_600),
+            missing: [DataHealth.MissingCheck(feature: "age", referenceRatio: 0, productionRatio: 0, pValue: 1, spiked: false)])
         return Set(ParsedMetrics(renderMetrics(run) + renderFailureMetrics(at: Date())).samples.map(\.name))
     }
 
@@ -35,10 +45,10 @@ struct DeploymentAssetTests {
     func checkRules() throws {
         let result = try runTool("promtool", ["check", "rules", Self.deploy.appendingPathComponent("prometheus/drift-rules.yml").path])
         #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains("SUCCESS: 5 rules found"))
+        #expect(result.output.contains("SUCCESS: 8 rules found"))
     }
 
-    @Test("promtool test rules passes drift-rules.test.yml (FeatureDrift, MultivariateDrift, FeatureUnmonitored, DriftJobStale, DriftJobFailing)")
+    @Test("promtool test rules passes drift-rules.test.yml (FeatureDrift, MultivariateDrift, FeatureUnmonitored, data health, DriftJobStale, DriftJobFailing)")
     func testRules() throws {
         let folder = Self.deploy.appendingPathComponent("prometheus", isDirectory: true)
         let result = try runTool("promtool", ["test", "rules", "drift-rules.test.yml"], in: folder)
@@ -66,7 +76,9 @@ struct DeploymentAssetTests {
     func rulesMetrics() throws {
         let text = try String(contentsOf: Self.deploy.appendingPathComponent("prometheus/drift-rules.yml"), encoding: .utf8)
         let used = Self.referencedMetrics(text)
-        #expect(used.isSuperset(of: ["drift_feature_drifted", "drift_multivariate_drifted", "drift_job_last_success_timestamp_seconds", "drift_job_last_failure_timestamp_seconds"]))
+        #expect(used.isSuperset(of: ["drift_feature_drifted", "drift_multivariate_drifted", "drift_job_last_success_timestamp_seconds", "drift_job_last_failure_timestamp_seconds",
+                                     "drift_production_rows", "drift_production_rows_expected", "drift_production_newest_timestamp_seconds",
+                                     "drift_feature_missing_spike"]))
         #expect(used.subtracting(Self.emittedMetrics).isEmpty, "unknown: \(used.subtracting(Self.emittedMetrics))")
     }
 
@@ -89,7 +101,9 @@ struct DeploymentAssetTests {
         // The panels the issue asks for.
         for metric in ["drift_feature_p_value", "drift_feature_drifted", "drift_feature_psi", "drift_job_duration_seconds",
                        "drift_job_last_success_timestamp_seconds", "drift_multivariate_p_value",
-                       "drift_multivariate_reconstruction_error", "drift_multivariate_reconstruction_bound"] {
+                       "drift_multivariate_reconstruction_error", "drift_multivariate_reconstruction_bound",
+                       "drift_production_rows", "drift_production_rows_expected", "drift_production_newest_timestamp_seconds",
+                       "drift_feature_missing_spike"] {
             #expect(used.contains(metric), "\(metric)")
         }
         // The p-value panel draws the 0.01 threshold.

@@ -38,6 +38,29 @@ struct CheckCommandTests {
         #expect(runs.first?["driftwatch_version"] as? String == version)
     }
 
+    @Test("the summary shows the data-health lines; an hour three hours after the last row is stale (exit 1)")
+    func healthLines() throws {
+        let (config, profiles) = try job()
+        let clean = try driftwatch(["check", "--config", config, "--at", "2019-04-30T10:00:00Z"])
+        #expect(clean.status == 0, "\(clean.standardError)")
+        let lines = clean.standardOutput.split(separator: "\n").map(String.init)
+        let health = try #require(lines.firstIndex(of: "  health"), "\(clean.standardOutput)")
+        #expect(Array(lines[(health + 1)...]) == [
+            "    volume     400 rows (no baseline: not enough history (0 earlier runs found, 5 needed))",
+            "    freshness  newest row 2019-04-30T09:59:58.706Z, 1s before the window's end (limit 2h) ok",
+            "    missing    10 features, no spike",
+        ])
+        let stale = try driftwatch(["check", "--config", config, "--at", "2019-04-30T15:00:00Z"])
+        #expect(stale.status == 1, "\(stale.standardError)")
+        #expect(stale.standardOutput.contains("0 rows, 0 of 10 features tested, 0 drifted, data-health findings"), "\(stale.standardOutput)")
+        #expect(stale.standardOutput.contains("(limit 2h) STALE"), "\(stale.standardOutput)")
+        #expect(stale.standardError.contains("data-health findings: stale data"), "\(stale.standardError)")
+        // The history keeps each run's row count.
+        let history = try driftwatch(["history", "--db", profiles, "--model", "churn", "--format", "json"])
+        let runs = try #require(try JSONSerialization.jsonObject(with: Data(history.standardOutput.utf8)) as? [[String: Any]])
+        #expect(runs.compactMap { $0["production_rows"] as? Int } == [0, 400])
+    }
+
     @Test("check and compare give the same verdicts on the same window and settings", arguments: [
         ("correction: holm\n", ["--correction", "holm"]),
         ("min_samples: 350\n", ["--min-samples", "350"]),
