@@ -5,19 +5,9 @@ import Testing
 
 @Suite("CheckConfiguration: multivariate")
 struct CheckConfigurationMultivariateTests {
-    func load(_ yaml: String) throws -> CheckConfiguration {
-        try CheckConfiguration.load(path: try configurationFile(minimalYAML + "\n" + yaml), environment: [:])
-    }
+    func load(_ yaml: String) throws -> CheckConfiguration { try loadMinimal(plus: yaml) }
 
-    func loadError(_ yaml: String) throws -> String {
-        do {
-            _ = try load(yaml)
-        } catch let error as ConfigurationError {
-            return error.description
-        }
-        Issue.record("expected a configuration error for \(yaml)")
-        return ""
-    }
+    func loadError(_ yaml: String) throws -> String { try loadMinimalError(plus: yaml) }
 
     @Test("bad values name the key")
     func badValues() throws {

@@ -10,6 +10,23 @@ func configurationFile(_ yaml: String) throws -> String {
     try temporaryFile(yaml, name: "job.yml")
 }
 
+/// The configuration `minimalYAML` plus `yaml` loads to.
+func loadMinimal(plus yaml: String) throws -> CheckConfiguration {
+    try CheckConfiguration.load(path: try configurationFile(minimalYAML + "\n" + yaml), environment: [:])
+}
+
+/// The one-line error `minimalYAML` plus `yaml` is refused with (a failed expectation and ""
+/// when it loads).
+func loadMinimalError(plus yaml: String) throws -> String {
+    do {
+        _ = try loadMinimal(plus: yaml)
+    } catch let error as ConfigurationError {
+        return error.description
+    }
+    Issue.record("expected a configuration error for \(yaml)")
+    return ""
+}
+
 let minimalYAML = """
     model: churn
     profiles: profiles.db

@@ -4,19 +4,9 @@ import Testing
 
 @Suite("CheckConfiguration: health")
 struct HealthConfigurationTests {
-    func load(_ yaml: String) throws -> HealthConfiguration {
-        try CheckConfiguration.load(path: try configurationFile(minimalYAML + "\n" + yaml), environment: [:]).health
-    }
+    func load(_ yaml: String) throws -> HealthConfiguration { try loadMinimal(plus: yaml).health }
 
-    func loadError(_ yaml: String) throws -> String {
-        do {
-            _ = try load(yaml)
-        } catch let error as ConfigurationError {
-            return error.description
-        }
-        Issue.record("expected a configuration error")
-        return ""
-    }
+    func loadError(_ yaml: String) throws -> String { try loadMinimalError(plus: yaml) }
 
     @Test("every check is on by default with the documented defaults")
     func defaults() throws {
