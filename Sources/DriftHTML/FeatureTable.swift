@@ -1,5 +1,6 @@
 /// The feature table: named columns and one row per feature, every number kept unrounded
-/// beside the text shown (sorting and tests use the exact value).
+/// beside the text shown (sorting and tests use the exact value; the page writes `none` for
+/// a missing number).
 ///
 /// ```swift
 /// let table = FeatureTable(columns: ["feature", "p-value"], rows: [

@@ -51,8 +51,8 @@ extension ReportPage {
         let corrected = report.correction != .none
         var columns = ["feature", "kind", "deciding test", "p-value"]
         if corrected { columns.append("p-value (\(report.correction.rawValue)-adjusted)") }
-        columns += ["statistic", "PSI", "Wasserstein (normalized)", "n reference", "n production",
-                    "missing reference (cells)", "missing production (cells)", "status"]
+        columns += ["statistic", "PSI", "Wasserstein (normalized)", "n ref", "n prod",
+                    "missing ref (cells)", "missing prod (cells)", "status"]
         let ordered = report.features.filter(\.drifted) + report.features.filter { !$0.drifted }
         table = FeatureTable(columns: columns, rows: ordered.map { feature in
             var cells: [FeatureTable.Cell] = [

@@ -75,7 +75,7 @@ extension ReportPage {
             let cells: [Node<HTML.BodyContext>] = row.cells.enumerated().map { column, cell in
                 var nodes: [Node<HTML.BodyContext>] = []
                 if numeric[column] {
-                    nodes.append(.attribute(named: "data-value", value: escapeAttribute(cell.value.map { "\($0)" } ?? "")))
+                    nodes.append(.attribute(named: "data-value", value: escapeAttribute(cell.value.map { "\($0)" } ?? "none")))
                     nodes.append(.class("number"))
                 }
                 if column == 0, let anchor {

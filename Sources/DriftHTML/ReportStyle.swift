@@ -18,7 +18,8 @@ enum ReportStyle {
         ul.status li::before{content:"\\2022  ";color:var(--muted)}ul.status li.alarm::before{content:"\\25B2  ";color:var(--alarm)}
         .scroll{overflow-x:auto}
         table.features{border-collapse:collapse;font-size:.88em;font-variant-numeric:tabular-nums;width:100%}
-        table.features th,table.features td{padding:.3em .55em;border-bottom:1px solid var(--grid);text-align:left;white-space:nowrap}
+        table.features th,table.features td{padding:.3em .5em;border-bottom:1px solid var(--grid);text-align:left;white-space:nowrap}
+        table.features th{white-space:normal;vertical-align:bottom;min-width:3.5em}
         table.features td.number{text-align:right}
         table.features th{position:sticky;top:0;background:var(--card);cursor:pointer}
         table.features th[aria-sort=ascending]::after{content:" \\25B2"}table.features th[aria-sort=descending]::after{content:" \\25BC"}
@@ -39,21 +40,22 @@ enum ReportStyle {
         .ref-line{fill:none;stroke:var(--ref);stroke-width:2}
         .prod-line{fill:none;stroke:var(--prod);stroke-width:2.5;stroke-dasharray:7 3}
         .prod-line-dot{fill:var(--prod)}.ref-line-dot{fill:var(--ref)}
-        .ks-mark{stroke:var(--ks);stroke-width:4}svg.chart .ks-label{fill:var(--ks);font-weight:700}
+        .ks-mark{stroke:var(--ks);stroke-width:4}svg.chart .ks-label{fill:var(--ks);font-weight:700;stroke:var(--bg);stroke-width:4px;paint-order:stroke}
         .alpha-line{stroke:var(--alarm);stroke-width:1.5;stroke-dasharray:5 4}svg.chart .alpha-label{fill:var(--alarm)}
         .p-line{fill:none;stroke:var(--ref);stroke-width:1.5}.p-point{fill:var(--ref)}.p-point.below-alpha{fill:var(--prod)}
         svg.chart .unseen{fill:var(--alarm);font-weight:700}.unseen-bar{fill-opacity:1;stroke:var(--fg);stroke-width:1}
         footer{color:var(--muted);font-size:.85em;margin-top:2em}
         """
 
-    /// Sorting by any column (numbers by their exact `data-value`, missing ones last); the
+    /// Sorting by any column (numbers by their exact `data-value`, missing ones — `none` —
+    /// last); the
     /// table reads the same without it.
     static let sortingScript = """
         (function () {
           function key(cell, numeric) {
             if (!numeric) return cell.textContent;
             var text = cell.getAttribute("data-value");
-            return text === null || text === "" ? Infinity : parseFloat(text);
+            return text === null || text === "none" ? Infinity : parseFloat(text);
           }
           document.querySelectorAll("table.sortable").forEach(function (table) {
             var headers = table.querySelectorAll("th");

@@ -43,8 +43,8 @@ extension ReportPage {
         let corrected = run.correction != "none"
         var columns = ["feature", "kind", "deciding test", "p-value"]
         if corrected { columns.append("p-value (\(run.correction)-adjusted)") }
-        columns += ["statistic", "PSI", "Wasserstein (normalized)", "n reference", "n production",
-                    "missing reference (share)", "missing production (share)", "status"]
+        columns += ["statistic", "PSI", "Wasserstein (normalized)", "n ref", "n prod",
+                    "missing ref (share)", "missing prod (share)", "status"]
         let ordered = run.features.filter(\.drifted) + run.features.filter { !$0.drifted }
         table = FeatureTable(columns: columns, rows: ordered.map { feature in
             var cells: [FeatureTable.Cell] = [

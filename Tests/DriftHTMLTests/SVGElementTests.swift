@@ -1,4 +1,5 @@
 @testable import DriftHTML
+import DriftTestSupport
 import Testing
 
 @Suite("SVG elements and escaping")

@@ -5,23 +5,28 @@ import FoundationXML
 
 /// A parsed XML element: the page and its SVG are checked as well-formed XML (a strict parser:
 /// any unescaped `<` or `&`, unclosed element or bad entity fails), then inspected as a tree.
-final class XMLTree {
-    let name: String
-    let attributes: [String: String]
-    var children: [XMLTree] = []
-    var text = ""
+public final class XMLTree {
+    /// The element name.
+    public let name: String
+    /// The attributes.
+    public let attributes: [String: String]
+    /// The child elements in order.
+    public fileprivate(set) var children: [XMLTree] = []
+    /// The element's own text (not its children's).
+    public fileprivate(set) var text = ""
 
-    init(name: String, attributes: [String: String]) {
+    fileprivate init(name: String, attributes: [String: String]) {
         self.name = name
         self.attributes = attributes
     }
 
-    struct ParseError: Error, CustomStringConvertible {
-        let description: String
+    /// Why the markup is not well-formed.
+    public struct ParseError: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// Parses `markup` strictly; throws with the parser's line and message.
-    static func parse(_ markup: String) throws -> XMLTree {
+    public static func parse(_ markup: String) throws -> XMLTree {
         let parser = XMLParser(data: Data(markup.utf8))
         let builder = Builder()
         parser.delegate = builder
@@ -32,18 +37,18 @@ final class XMLTree {
     }
 
     /// Every element in document order, this one first.
-    var all: [XMLTree] { [self] + children.flatMap(\.all) }
+    public var all: [XMLTree] { [self] + children.flatMap(\.all) }
 
     /// The elements named `name` below (and including) this one.
-    func elements(_ name: String) -> [XMLTree] { all.filter { $0.name == name } }
+    public func elements(_ name: String) -> [XMLTree] { all.filter { $0.name == name } }
 
     /// Whether the `class` attribute lists `name`.
-    func hasClass(_ name: String) -> Bool {
+    public func hasClass(_ name: String) -> Bool {
         (attributes["class"] ?? "").split(separator: " ").contains { $0 == name }
     }
 
     /// The text of this element and its descendants.
-    var allText: String { text + children.map(\.allText).joined() }
+    public var allText: String { text + children.map(\.allText).joined() }
 
     private final class Builder: NSObject, XMLParserDelegate {
         var root: XMLTree?
