@@ -2,9 +2,8 @@ import DriftTestSupport
 import Foundation
 import Testing
 
-/// The fixture job without delivery, on a private copy of the profile database, plus `extra`
-/// YAML.
-func fixtureCheckJob(_ extra: String = "") throws -> (config: String, profiles: String) {
+/// The fixture job without delivery, on a private copy of the profile database.
+func fixtureCheckJob() throws -> (config: String, profiles: String) {
     let directory = try temporaryDirectory()
     let profiles = directory.appendingPathComponent("profiles.db").path
     try FileManager.default.copyItem(atPath: fixturePath("job/profiles.db"), toPath: profiles)
@@ -17,7 +16,6 @@ func fixtureCheckJob(_ extra: String = "") throws -> (config: String, profiles: 
           table: predictions
           timestamp_column: ts
         multivariate: false
-        \(extra)
         """.write(toFile: config, atomically: true, encoding: .utf8)
     return (config, profiles)
 }
