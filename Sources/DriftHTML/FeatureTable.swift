@@ -50,6 +50,19 @@ package struct FeatureTable: Sendable, Hashable {
     /// The rows, drifted first.
     package let rows: [Row]
 
+    /// The report's column headings: the adjusted p-value's column only with a correction, and
+    /// the missing values' unit (`cells` for a comparison's counts, `share` for a run's ratios).
+    ///
+    /// - Parameters:
+    ///   - correction: The correction's name, or nil when none is on.
+    ///   - missingUnit: What the missing columns hold.
+    /// - Returns: The headings, in the cells' order.
+    package static func columns(correction: String?, missingUnit: String) -> [String] {
+        ["feature", "kind", "deciding test", "p-value"] + (correction.map { ["p-value (\($0)-adjusted)"] } ?? [])
+            + ["statistic", "PSI", "Wasserstein (normalized)", "n ref", "n prod",
+               "missing ref (\(missingUnit))", "missing prod (\(missingUnit))", "status"]
+    }
+
     /// A table whose rows are reordered: drifted features first, each group in the given order.
     ///
     /// - Parameters:

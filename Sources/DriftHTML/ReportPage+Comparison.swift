@@ -49,10 +49,7 @@ extension ReportPage {
             notes.append("Only in production, not compared: \(report.productionOnlyColumns.joined(separator: ", "))")
         }
         let corrected = report.correction != .none
-        var columns = ["feature", "kind", "deciding test", "p-value"]
-        if corrected { columns.append("p-value (\(report.correction.rawValue)-adjusted)") }
-        columns += ["statistic", "PSI", "Wasserstein (normalized)", "n ref", "n prod",
-                    "missing ref (cells)", "missing prod (cells)", "status"]
+        let columns = FeatureTable.columns(correction: corrected ? report.correction.rawValue : nil, missingUnit: "cells")
         let ordered = report.features.filter(\.drifted) + report.features.filter { !$0.drifted }
         table = FeatureTable(columns: columns, rows: ordered.map { feature in
             var cells: [FeatureTable.Cell] = [

@@ -41,10 +41,7 @@ extension ReportPage {
         if let profileProblem { notes.append("The plots' reference side is missing: \(profileProblem)") }
 
         let corrected = run.correction != "none"
-        var columns = ["feature", "kind", "deciding test", "p-value"]
-        if corrected { columns.append("p-value (\(run.correction)-adjusted)") }
-        columns += ["statistic", "PSI", "Wasserstein (normalized)", "n ref", "n prod",
-                    "missing ref (share)", "missing prod (share)", "status"]
+        let columns = FeatureTable.columns(correction: corrected ? run.correction : nil, missingUnit: "share")
         let ordered = run.features.filter(\.drifted) + run.features.filter { !$0.drifted }
         table = FeatureTable(columns: columns, rows: ordered.map { feature in
             var cells: [FeatureTable.Cell] = [
