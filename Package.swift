@@ -4,7 +4,7 @@
 // Layers (acyclic, each folder under Sources/ is one module):
 //   DriftStatistics <- DriftMultivariate (MMD, PCA on OpenBLAS) <- DriftProfiles (SQLite)
 //   DriftTables (CSV input) <- DriftSources (production windows: SQLite, CSV) <- DriftProfiles
-//     <- DriftReport (comparison)
+//     <- DriftReport (comparison) <- DriftHTML (the HTML report: own SVG charts, page through Plot)
 //     <- DriftMonitor (the hourly job: config, run history, Pushgateway, Alertmanager) <- driftwatch (CLI)
 // DriftStatistics depends on the standard library and Foundation only; DriftMultivariate adds
 // OpenBLAS (CBLAS + LAPACKE) through the COpenBLAS system library target.
@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
     ],
     targets: [
         .target(name: "DriftStatistics"),
@@ -53,9 +54,16 @@ let package = Package(
         ),
         .target(name: "DriftReport", dependencies: ["DriftStatistics", "DriftMultivariate", "DriftTables", "DriftProfiles"]),
         .target(
+            name: "DriftHTML",
+            dependencies: [
+                "DriftReport", "DriftStatistics", "DriftTables", "DriftMultivariate",
+                .product(name: "Plot", package: "Plot"),
+            ]
+        ),
+        .target(
             name: "DriftMonitor",
             dependencies: [
-                "DriftReport", "DriftProfiles", "DriftSources", "DriftMultivariate", "DriftStatistics", "DriftTables",
+                "DriftHTML", "DriftReport", "DriftProfiles", "DriftSources", "DriftMultivariate", "DriftStatistics", "DriftTables",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Yams", package: "Yams"),
@@ -66,7 +74,7 @@ let package = Package(
             name: "driftwatch",
             dependencies: [
                 "DriftReport", "DriftMonitor", "DriftMultivariate", "DriftProfiles", "DriftSources", "DriftStatistics",
-                "DriftTables",
+                "DriftTables", "DriftHTML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -98,6 +106,12 @@ let package = Package(
             name: "DriftReportTests",
             dependencies: [
                 "DriftReport", "DriftMultivariate", "DriftProfiles", "DriftStatistics", "DriftTables", "DriftTestSupport",
+            ]
+        ),
+        .testTarget(
+            name: "DriftHTMLTests",
+            dependencies: [
+                "DriftHTML", "DriftReport", "DriftProfiles", "DriftStatistics", "DriftTables", "DriftTestSupport",
             ]
         ),
         .testTarget(

@@ -54,7 +54,7 @@ extension CheckConfiguration {
 
         let top = try YAMLNode(node: root, key: "", path: path).mapping(allowed: [
             "model", "profiles", "production", "features", "alpha", "correction", "min_samples",
-            "effect_size", "pushgateway", "alertmanager", "retries", "lock_file", "multivariate", "health",
+            "effect_size", "pushgateway", "alertmanager", "retries", "lock_file", "multivariate", "health", "report",
         ])
         func required(_ name: String, in members: [String: YAMLNode], parent: YAMLNode) throws -> YAMLNode {
             guard let member = members[name] else {
@@ -92,6 +92,7 @@ extension CheckConfiguration {
             (configuration.multivariate, configuration.seed) = try loadMultivariate(multivariate, seed: configuration.seed)
         }
         if let health = top["health"] { configuration.health = try loadHealth(health) }
+        if let report = top["report"] { configuration.report = try loadReport(report, resolve: resolve) }
         configuration.pushgateway = try loadPushgateway(top["pushgateway"], override: environment["DRIFTWATCH_PUSHGATEWAY_URL"], path: path)
         configuration.alertmanager = try loadAlertmanager(top["alertmanager"], override: environment["DRIFTWATCH_ALERTMANAGER_URL"], path: path)
         return configuration

@@ -28,6 +28,9 @@ import Foundation
 ///   permutations: 100
 ///   bandwidth: median              # or a kernel width in standardized units
 ///   sample_cap: 2000
+/// report:                          # an HTML page per run, linked from the alerts
+///   dir: reports
+///   url: https://reports.example.com/{model}/{run}.html
 /// ```
 ///
 /// Unknown keys are rejected with the key's name; relative paths resolve against the file's
@@ -66,6 +69,8 @@ public struct CheckConfiguration: Sendable, Hashable {
     public var lockFile: String
     /// The data-health checks (volume, freshness, missing-value spikes), all on by default.
     public var health = HealthConfiguration()
+    /// Where each run's HTML report goes (nil: no report).
+    public var report: ReportConfiguration?
 
     /// Creates a configuration in code (the YAML loader is ``load(path:environment:)``).
     public init(model: String, profiles: String, production: ProductionConfiguration, lockFile: String? = nil) {

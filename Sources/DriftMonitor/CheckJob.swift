@@ -12,7 +12,8 @@ public enum CheckExitCode: Int32, Sendable, CaseIterable {
     case driftFound = 1
     /// The configuration or the inputs could not be read (the failure was recorded and pushed where possible).
     case inputError = 2
-    /// The run completed and was recorded, but the Pushgateway or Alertmanager did not accept it.
+    /// The run completed and was recorded, but the Pushgateway or Alertmanager did not accept
+    /// it, or its HTML report could not be written.
     case deliveryFailed = 3
     /// Another run of the same job holds the lock; this one did nothing.
     case locked = 4
@@ -32,6 +33,8 @@ public struct CheckJobResult: Sendable {
     public var alerts: [Alert] = []
     /// The history row id, when the run was recorded.
     public var historyID: Int64?
+    /// The link to the run's HTML report, when one was written (see ``ReportConfiguration``).
+    public var reportURL: String?
 
     /// The exit code for this result.
     public var exitCode: CheckExitCode {
@@ -42,11 +45,13 @@ public struct CheckJobResult: Sendable {
     }
 }
 
-/// Runs the hourly job once: lock, check, record in the history table, then push metrics and
-/// post alerts.
+/// Runs the hourly job once: lock, check, record in the history table, write the run's HTML
+/// report (when configured), then push metrics and post alerts.
 ///
 /// The run is recorded before anything is sent, so an outage of the Pushgateway or
-/// Alertmanager loses nothing (`driftwatch history` shows it, with the delivery error). A run
+/// Alertmanager loses nothing (`driftwatch history` shows it, with the delivery error). The
+/// report is written after the run is recorded; drift and data-health alerts carry its link as
+/// `report_url`, and a report that cannot be written is a delivery error (exit 3). A run
 /// that cannot read its inputs is recorded as a failure, pushes only a failure timestamp (POST,
 /// so the last success stays) and raises the job-level alert. In a dry run nothing is locked,
 /// recorded or sent: the result carries the exact body and alerts instead.
@@ -112,6 +117,8 @@ public func performCheck(
         }
     }
 
+    let reportURL = history.flatMap { publishReport(configuration, result: &result, history: $0, logger: logger) }
+
     let now = Date()
     if let run = result.run {
         result.metricsBody = renderMetrics(run)
@@ -129,6 +136,7 @@ public func performCheck(
             result.alerts = [jobFailureAlert(model: configuration.model, error: failure, configuration: alertmanager, now: now)]
         }
     }
+    if let reportURL { result.alerts = linkingReport(result.alerts, url: reportURL) }
     if configuration.alertmanager == nil, let run = result.run, let health = run.health, health.hasFindings {
         logger.warning("no alertmanager configured; data-health findings: \(health.findings.joined(separator: ", "))")
     }

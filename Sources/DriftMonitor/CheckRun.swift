@@ -119,6 +119,9 @@ public struct FeatureCheck: Sendable, Hashable, Codable {
     /// True when the feature meets the alert condition: primary (adjusted) p-value below alpha
     /// and, when an effect-size gate is configured, PSI or normalized Wasserstein above it.
     public let drifted: Bool
+    /// The production side of the feature's distribution, for the run's report (nil for runs
+    /// recorded before it was kept, and for features PSI could not run on).
+    public var distribution: RecordedDistribution?
 
     /// Creates a feature check.
     public init(

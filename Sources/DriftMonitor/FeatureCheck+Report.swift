@@ -4,7 +4,7 @@ import DriftReport
 extension FeatureCheck {
     /// A run's record of one decided feature (see ``DriftPolicy/decide(_:)``): its status, the
     /// tests that ran with the deciding test first (the only one carrying the adjusted
-    /// p-value), the effect sizes and the verdict.
+    /// p-value), the effect sizes, the verdict and the production distribution for the report.
     ///
     /// - Parameters:
     ///   - report: The decided feature report.
@@ -29,5 +29,6 @@ extension FeatureCheck {
             tests: tests, psi: report.psi.value?.value, wasserstein: wasserstein?.distance,
             wassersteinNormalized: wasserstein?.normalized, jensenShannon: report.jensenShannon?.value,
             drifted: report.drifted)
+        distribution = RecordedDistribution(report)
     }
 }

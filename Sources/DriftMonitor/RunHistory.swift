@@ -30,9 +30,9 @@ public struct RunHistory: Sendable {
         self.store = store
     }
 
-    private var pool: DatabasePool { store.pool }
+    var pool: DatabasePool { store.pool }
 
-    private func wrappingErrors<T>(_ body: () throws -> T) throws -> T {
+    func wrappingErrors<T>(_ body: () throws -> T) throws -> T {
         try store.wrappingErrors(body)
     }
     /// Records a run in the history table, in one transaction, before anything is sent.
@@ -187,7 +187,7 @@ public struct RunHistory: Sendable {
         }
     }
 
-    private static func runRecord(_ row: Row) -> RunRecord {
+    static func runRecord(_ row: Row) -> RunRecord {
         func date(_ column: String) -> Date? {
             (row[column] as Double?).map { Date(timeIntervalSince1970: $0) }
         }

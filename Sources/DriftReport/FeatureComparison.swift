@@ -123,6 +123,7 @@ func compareCategorical(
         try nonEmpty()
         return try jensenShannonDistance(referenceCounts, productionCounts)
     }
+    report.categories = categories
     return report
 }
 

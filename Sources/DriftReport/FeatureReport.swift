@@ -35,6 +35,9 @@ public struct FeatureReport: Sendable {
     public var jensenShannon: TestOutcome<Double>?
     /// Population Stability Index (both kinds).
     public var psi: TestOutcome<PSIResult>
+    /// The categories the categorical tests counted, sorted, in the order of ``psi``'s counts
+    /// (empty for numeric features): what a report needs to name each count.
+    public internal(set) var categories: [String] = []
     /// The test that decides drift (``DriftPolicy/decidingTest(for:kind:)``); the kind's
     /// default until ``DriftPolicy/decide(_:)`` ran.
     public internal(set) var decidingTest: DriftTest

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DriftHTML
 import DriftMultivariate
 import DriftProfiles
 import DriftReport
@@ -31,6 +32,26 @@ struct CompareCommand: ParsableCommand {
             """
     )
 
+    @OptionGroup var inputs: CompareInputs
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    func validate() throws {
+        try inputs.validateInputs()
+    }
+
+    func run() throws {
+        let report = try inputs.compare().report
+        switch format {
+        case .table: print(report.table(), terminator: "")
+        case .json: print(report.json().rendered(indent: 2))
+        }
+    }
+}
+
+/// `compare`'s inputs and options, shared with `report`: what to compare and how.
+struct CompareInputs: ParsableArguments {
     @Argument(help: "REFERENCE.csv and PRODUCTION.csv; only PRODUCTION.csv with --profile-db; only REFERENCE.csv (or nothing, with --profile-db) with --production-sqlite.")
     var files: [String] = []
 
@@ -60,9 +81,6 @@ struct CompareCommand: ParsableCommand {
 
     @Option(help: "Length of the production window, Prometheus style (30m, 1h, 7d).")
     var window: String = "1h"
-
-    @Option(help: "Output format: table or json.")
-    var format: OutputFormat = .table
 
     @Option(parsing: .unconditional, help: "A feature drifts when its primary p-value (KS or chi-square) is below this.")
     var alpha: Double = 0.01
@@ -115,7 +133,8 @@ struct CompareCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seeds the multivariate samples, permutations and bootstrap (default 24301 = 0x5EED, as profiles).")
     var seed: UInt64 = SplitMix64.defaultSeed
 
-    func validate() throws {
+    /// Checks the options (called by the commands: `report --db` does not use these inputs).
+    func validateInputs() throws {
         guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be in (0, 1), got \(alpha)") }
         guard psiBins >= 2 else { throw ValidationError("--psi-bins must be at least 2, got \(psiBins)") }
         if let version, version < 1 { throw ValidationError("--version must be at least 1, got \(version)") }
@@ -147,7 +166,9 @@ struct CompareCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    /// Reads both sides and compares them; the report comes with each numeric feature's values
+    /// and a description of the inputs (for `report`'s page).
+    func compare() throws -> ComparedInputs {
         var options = ComparisonOptions()
         options.alpha = alpha
         options.psiBins = psiBins
@@ -162,12 +183,18 @@ struct CompareCommand: ParsableCommand {
         let forced = Set(categorical.map(splitList) ?? [])
 
         let report: ComparisonReport
+        var referenceName = files.first ?? ""
+        var profileVersion: Int?
+        var values: [String: FeatureValues] = [:]
         if let profileDB, let model {
             let store = try ProfileStore(path: profileDB, createIfMissing: false)
             var profile = try store.profile(model: model, version: version)
             if let wanted { profile = try Self.restrict(profile, to: wanted) }
             let production = try readProduction(kinds: profile.kinds, wanted: wanted ?? profile.features.map(\.name))
             report = try compareProfile(profile, production: production, options: options)
+            referenceName = "profile \(profile.model) v\(profile.version) in \(profileDB)"
+            profileVersion = profile.version
+            values = ComparedInputs.numericValues(reference: profile.features.map { ($0.name, $0.sample) }, production: production)
         } else {
             let referencePath = files[0]
             if let wanted { try Self.checkColumns(wanted, in: [referencePath] + (productionSQLite == nil ? [files[1]] : [])) }
@@ -180,18 +207,24 @@ struct CompareCommand: ParsableCommand {
                 report = try compareColumns(
                     reference: reference.columns, production: production, options: options,
                     sources: (reference.path, productionSQLite ?? "production"))
+                values = ComparedInputs.numericValues(reference: reference.columns.map { ($0.name, $0.values) }, production: production)
             } else {
                 let productionPath = files[1]
                 let production = try CSVTable.load(
                     path: productionPath, columns: try presentColumns(wanted, in: productionPath), categorical: forced,
                     trackRows: try tracked(productionPath))
                 report = try compareTables(reference: reference, production: production, options: options)
+                values = ComparedInputs.numericValues(
+                    reference: reference.columns.map { ($0.name, $0.values) }, production: production.columns)
             }
         }
-        switch format {
-        case .table: print(report.table(), terminator: "")
-        case .json: print(report.json().rendered(indent: 2))
+        var compared = ComparedInputs(
+            report: report, reference: referenceName, production: files.last ?? "", profileVersion: profileVersion, values: values)
+        if let productionSQLite, let timestampColumn {
+            compared.production = "\(productionSQLite), \(table.map { "table \($0)" } ?? "query"), timestamp column \(timestampColumn)"
+            compared.window = try productionWindow()
         }
+        return compared
     }
 
     /// `--test FEATURE=TEST` values, repeatable and comma-separated.
@@ -240,8 +273,7 @@ struct CompareCommand: ParsableCommand {
             let source = CSVProductionSource(path: files[files.count - 1])
             return try source.read(window: nil, features: features, trackRows: trackRows).columns
         }
-        let end = try at.map(parseTimestamp) ?? Date()
-        let timeWindow = try TimeWindow(end: end, duration: try parseDuration(window))
+        let timeWindow = try productionWindow()
         let source = SQLiteProductionSource(
             path: productionSQLite, source: table.map { .table($0) } ?? .query(query ?? ""),
             timestampColumn: timestampColumn)
@@ -254,6 +286,12 @@ struct CompareCommand: ParsableCommand {
             FileHandle.standardError.write(Data("note: \(sample.invalidTimestamps) rows with unreadable timestamps were skipped\n".utf8))
         }
         return sample.columns
+    }
+
+    /// The production window `[at − window, at)` (`--at` defaults to now).
+    private func productionWindow() throws -> TimeWindow {
+        let end = try at.map(parseTimestamp) ?? Date()
+        return try TimeWindow(end: end, duration: try parseDuration(window))
     }
 
     /// The profile limited to `--columns`; a name the profile lacks is a usage error.

@@ -9,7 +9,7 @@ struct Driftwatch: AsyncParsableCommand {
         commandName: "driftwatch",
         abstract: "Detect data drift between a model's reference data and its production traffic.",
         version: DriftwatchVersion.current,
-        subcommands: [CheckCommand.self, HistoryCommand.self, CompareCommand.self, ProfileCommand.self]
+        subcommands: [CheckCommand.self, HistoryCommand.self, CompareCommand.self, ReportCommand.self, ProfileCommand.self]
     )
 }
 

@@ -2,25 +2,28 @@ import DriftTestSupport
 import Foundation
 import Testing
 
+/// The fixture job without delivery, on a private copy of the profile database.
+func fixtureCheckJob() throws -> (config: String, profiles: String) {
+    let directory = try temporaryDirectory()
+    let profiles = directory.appendingPathComponent("profiles.db").path
+    try FileManager.default.copyItem(atPath: fixturePath("job/profiles.db"), toPath: profiles)
+    let config = directory.appendingPathComponent("churn.yml").path
+    try """
+        model: churn
+        profiles: profiles.db
+        production:
+          sqlite: \(fixturePath("production/predictions.db"))
+          table: predictions
+          timestamp_column: ts
+        multivariate: false
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+    return (config, profiles)
+}
+
 @Suite("driftwatch check and history")
 struct CheckCommandTests {
     /// The fixture job without delivery, on private copies of the profile database.
-    func job() throws -> (config: String, profiles: String) {
-        let directory = try temporaryDirectory()
-        let profiles = directory.appendingPathComponent("profiles.db").path
-        try FileManager.default.copyItem(atPath: fixturePath("job/profiles.db"), toPath: profiles)
-        let config = directory.appendingPathComponent("churn.yml").path
-        try """
-            model: churn
-            profiles: profiles.db
-            production:
-              sqlite: \(fixturePath("production/predictions.db"))
-              table: predictions
-              timestamp_column: ts
-            multivariate: false
-            """.write(toFile: config, atomically: true, encoding: .utf8)
-        return (config, profiles)
-    }
+    func job() throws -> (config: String, profiles: String) { try fixtureCheckJob() }
 
     @Test("the version is logged first and recorded with the run; history shows it")
     func versionRecorded() throws {
